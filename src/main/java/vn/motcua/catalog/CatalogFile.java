@@ -1,0 +1,33 @@
+package vn.motcua.catalog;
+
+import java.time.LocalTime;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** The shape of the catalog data file ({@code catalog/catalog.yml}). */
+@JsonIgnoreProperties(ignoreUnknown = false)
+record CatalogFile(List<UnitEntry> units, List<ProcedureEntry> procedures) {
+
+    record UnitEntry(String key, String code, String name, UnitLevel level) {
+    }
+
+    record ProcedureEntry(
+            String code,
+            String name,
+            String sector,
+            UnitLevel level,
+            String receivingUnit,
+            List<String> handlingUnits,
+            StatutoryTime statutory,
+            LocalTime afternoonCutoff,
+            long fee,
+            String feeNote,
+            boolean online,
+            String process,
+            List<DocumentEntry> documents) {
+    }
+
+    record DocumentEntry(String name, DocumentKind kind, int count) {
+    }
+}

@@ -1,0 +1,144 @@
+package vn.motcua.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the catalog data file at start-up. Idempotent: units and procedures are upserted by key,
+ * so a restart changes nothing and an edited file updates the catalog. Entries removed from the
+ * file are kept (dossiers refer to them) and reported in the log.
+ */
+@Component
+class CatalogLoader implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogLoader.class);
+    private static final Pattern UNIT_KEY = Pattern.compile("[a-z0-9]{2,30}");
+
+    private final CatalogProperties properties;
+    private final UnitRepository units;
+    private final ProcedureRepository procedures;
+    private final TransactionTemplate tx;
+
+    CatalogLoader(CatalogProperties properties, UnitRepository units, ProcedureRepository procedures,
+            TransactionTemplate tx) {
+        this.properties = properties;
+        this.units = units;
+        this.procedures = procedures;
+        this.tx = tx;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        CatalogFile file = read();
+        validate(file);
+        tx.executeWithoutResult(status -> apply(file));
+    }
+
+    private CatalogFile read() {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .findAndRegisterModules()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        try (InputStream in = properties.location().getInputStream()) {
+            return yaml.readValue(in, CatalogFile.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the catalog " + properties.location() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void validate(CatalogFile file) {
+        List<String> problems = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        Set<String> codes = new HashSet<>();
+        if (file.units() == null || file.units().isEmpty()) {
+            problems.add("no units");
+        } else {
+            for (CatalogFile.UnitEntry u : file.units()) {
+                if (u.key() == null || !UNIT_KEY.matcher(u.key()).matches()) {
+                    problems.add("unit key '" + u.key() + "' must be 2-30 lowercase letters or digits");
+                }
+                if (!keys.add(u.key())) {
+                    problems.add("unit key '" + u.key() + "' appears twice");
+                }
+                if (u.code() == null || u.code().isBlank() || !codes.add(u.code())) {
+                    problems.add("unit '" + u.key() + "' needs a unique identifier code");
+                }
+                if (u.name() == null || u.name().isBlank() || u.level() == null) {
+                    problems.add("unit '" + u.key() + "' needs a name and a level");
+                }
+            }
+        }
+        Set<String> procedureCodes = new HashSet<>();
+        for (CatalogFile.ProcedureEntry p : file.procedures() == null ? List.<CatalogFile.ProcedureEntry>of() : file.procedures()) {
+            String where = "procedure '" + p.code() + "'";
+            if (p.code() == null || p.code().isBlank() || !procedureCodes.add(p.code())) {
+                problems.add(where + " needs a unique code");
+            }
+            if (p.name() == null || p.name().isBlank() || p.sector() == null || p.level() == null) {
+                problems.add(where + " needs a name, a sector and a level");
+            }
+            if (!keys.contains(p.receivingUnit())) {
+                problems.add(where + " names an unknown receiving unit '" + p.receivingUnit() + "'");
+            }
+            if (p.handlingUnits() == null || p.handlingUnits().isEmpty()) {
+                problems.add(where + " needs at least one handling unit");
+            } else {
+                p.handlingUnits().stream().filter(k -> !keys.contains(k))
+                        .forEach(k -> problems.add(where + " names an unknown handling unit '" + k + "'"));
+            }
+            if (p.statutory() == null) {
+                problems.add(where + " needs a statutory time (days or hours)");
+            }
+            if (p.process() == null || p.process().isBlank()) {
+                problems.add(where + " needs the key of its handling process");
+            }
+            if (p.fee() < 0) {
+                problems.add(where + " has a negative fee");
+            }
+            if (p.documents() == null || p.documents().isEmpty()) {
+                problems.add(where + " lists no required documents");
+            } else {
+                p.documents().stream().filter(d -> d.name() == null || d.kind() == null || d.count() < 1)
+                        .forEach(d -> problems.add(where + " has a document without name, kind or count"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The catalog is invalid:\n - " + String.join("\n - ", problems));
+        }
+    }
+
+    private void apply(CatalogFile file) {
+        Map<String, Unit> byKey = new HashMap<>();
+        for (CatalogFile.UnitEntry e : file.units()) {
+            Unit unit = units.findById(e.key()).orElseGet(() -> new Unit(e.key()));
+            unit.update(e.code(), e.name(), e.level());
+            byKey.put(e.key(), units.save(unit));
+        }
+        for (CatalogFile.ProcedureEntry e : file.procedures()) {
+            Procedure procedure = procedures.findById(e.code()).orElseGet(() -> new Procedure(e.code()));
+            procedure.update(e, byKey);
+            procedures.save(procedure);
+        }
+        Set<String> inFile = new HashSet<>();
+        file.procedures().forEach(p -> inFile.add(p.code()));
+        procedures.findAll().stream().map(Procedure::getCode).filter(c -> !inFile.contains(c))
+                .forEach(c -> log.warn("Procedure {} is no longer in the catalog file; it is kept for its dossiers", c));
+        log.info("Catalog loaded: {} units, {} procedures", file.units().size(), file.procedures().size());
+    }
+}

@@ -1,0 +1,166 @@
+package vn.motcua.catalog;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+/** An administrative procedure (thủ tục hành chính) as the province publishes it. */
+@Entity
+@Table(name = "procedure_def")
+public class Procedure {
+
+    @Id
+    private String code;
+
+    @Column(nullable = false, length = 1000)
+    private String name;
+
+    @Column(nullable = false, length = 500)
+    private String sector;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private UnitLevel level;
+
+    @ManyToOne(optional = false, fetch = FetchType.EAGER)
+    @JoinColumn(name = "receiving_unit", nullable = false)
+    private Unit receivingUnit;
+
+    @ManyToMany(fetch = FetchType.EAGER)
+    @JoinTable(name = "procedure_handling_unit", joinColumns = @JoinColumn(name = "procedure_code"),
+            inverseJoinColumns = @JoinColumn(name = "unit_key"))
+    @OrderColumn(name = "position")
+    private List<Unit> handlingUnits = new ArrayList<>();
+
+    @Column(name = "statutory_days")
+    private Integer statutoryDays;
+
+    @Column(name = "statutory_hours")
+    private Integer statutoryHours;
+
+    @Column(name = "afternoon_cutoff")
+    private LocalTime afternoonCutoff;
+
+    @Column(nullable = false)
+    private long fee;
+
+    @Column(name = "fee_note", length = 1000)
+    private String feeNote;
+
+    @Column(name = "online_filing", nullable = false)
+    private boolean online;
+
+    @Column(name = "process_key", nullable = false)
+    private String processKey;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "procedure_document", joinColumns = @JoinColumn(name = "procedure_code"))
+    @OrderColumn(name = "position")
+    private List<RequiredDocument> documents = new ArrayList<>();
+
+    protected Procedure() {
+    }
+
+    Procedure(String code) {
+        this.code = code;
+    }
+
+    void update(CatalogFile.ProcedureEntry e, Map<String, Unit> units) {
+        this.name = e.name();
+        this.sector = e.sector();
+        this.level = e.level();
+        this.receivingUnit = units.get(e.receivingUnit());
+        this.statutoryDays = e.statutory().days();
+        this.statutoryHours = e.statutory().hours();
+        this.afternoonCutoff = e.afternoonCutoff();
+        this.fee = e.fee();
+        this.feeNote = e.feeNote();
+        this.online = e.online();
+        this.processKey = e.process();
+        List<Unit> handlers = e.handlingUnits().stream().map(units::get).toList();
+        if (!handlingUnits.equals(handlers)) {
+            handlingUnits.clear();
+            handlingUnits.addAll(handlers);
+        }
+        List<RequiredDocument> docs = e.documents().stream()
+                .map(d -> new RequiredDocument(d.name(), d.kind(), d.count()))
+                .toList();
+        if (!documents.equals(docs)) {
+            documents.clear();
+            documents.addAll(docs);
+        }
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getSector() {
+        return sector;
+    }
+
+    public UnitLevel getLevel() {
+        return level;
+    }
+
+    public Unit getReceivingUnit() {
+        return receivingUnit;
+    }
+
+    /** The units that appraise and approve, the lead unit first. */
+    public List<Unit> getHandlingUnits() {
+        return List.copyOf(handlingUnits);
+    }
+
+    public Unit leadHandlingUnit() {
+        return handlingUnits.get(0);
+    }
+
+    public StatutoryTime getStatutoryTime() {
+        return statutoryDays != null ? StatutoryTime.days(statutoryDays) : StatutoryTime.hours(statutoryHours);
+    }
+
+    public LocalTime getAfternoonCutoff() {
+        return afternoonCutoff;
+    }
+
+    public long getFee() {
+        return fee;
+    }
+
+    public String getFeeNote() {
+        return feeNote;
+    }
+
+    public boolean isOnline() {
+        return online;
+    }
+
+    public String getProcessKey() {
+        return processKey;
+    }
+
+    public List<RequiredDocument> getDocuments() {
+        return List.copyOf(documents);
+    }
+}

@@ -1,0 +1,95 @@
+package vn.motcua.dossier;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.catalog.Procedure;
+
+/** Staff API for dossiers: counter intake, look-up, supplement received. */
+@RestController
+@RequestMapping("/api/dossiers")
+class DossierController {
+
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    private final Dossiers dossiers;
+    private final DossierWorkflow workflow;
+    private final WorkingCalendar calendar;
+    private final MessageSource messages;
+
+    DossierController(Dossiers dossiers, DossierWorkflow workflow, WorkingCalendar calendar, MessageSource messages) {
+        this.dossiers = dossiers;
+        this.workflow = workflow;
+        this.calendar = calendar;
+        this.messages = messages;
+    }
+
+    @PostMapping
+    ResponseEntity<DossierJson> intake(@Valid @RequestBody IntakeRequest request) {
+        Dossier dossier = dossiers.intake(request);
+        return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.getCode())).body(view(dossier));
+    }
+
+    @GetMapping("/{code}")
+    DossierJson one(@PathVariable String code) {
+        return view(dossiers.requireVisible(code));
+    }
+
+    @PostMapping("/{code}/supplement")
+    DossierJson supplementReceived(@PathVariable String code) {
+        dossiers.supplementReceived(code);
+        return view(dossiers.require(code));
+    }
+
+    private DossierJson view(Dossier d) {
+        Procedure procedure = dossiers.procedureOf(d);
+        ZoneId zone = calendar.zone();
+        Instant projected = d.getReceivedAt() == null ? dossiers.appointment(procedure, calendar.now()) : null;
+        return new DossierJson(d.getCode(), d.getStatus().name(), d.getStatus().code(), label(d.getStatus()),
+                procedure.getCode(), procedure.getName(), d.getChannel(), d.getApplicant(),
+                at(d.getFiledAt(), zone), at(d.getReceivedAt(), zone), at(d.getAppointmentAt(), zone),
+                at(projected, zone), at(d.getFinishedAt(), zone), at(d.getReturnedAt(), zone),
+                dossiers.history(d.getCode()).stream().map(h -> new HistoryJson(at(h.getAt(), zone), h.getActor(),
+                        h.getFrom() == null ? null : h.getFrom().code(), h.getTo().code(), label(h.getTo()), h.getStep(),
+                        h.getNote())).toList(),
+                workflow.openTasks(d.getCode()).stream().map(t -> new TaskJson(t.id(), t.step(), t.name(),
+                        t.assignee(), t.candidateGroups(), at(t.created(), zone), at(t.due(), zone))).toList());
+    }
+
+    private String label(DossierStatus status) {
+        return messages.getMessage(status.messageKey(), null, status.name(), VI);
+    }
+
+    private static OffsetDateTime at(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+
+    record DossierJson(String code, String status, int statusCode, String statusLabel, String procedureCode,
+            String procedureName, Channel channel, Applicant applicant, OffsetDateTime filedAt,
+            OffsetDateTime receivedAt, OffsetDateTime appointmentDate, OffsetDateTime projectedAppointmentDate,
+            OffsetDateTime finishedAt, OffsetDateTime returnedAt, List<HistoryJson> history, List<TaskJson> tasks) {
+    }
+
+    record HistoryJson(OffsetDateTime at, String actor, Integer fromStatusCode, int statusCode, String statusLabel,
+            String step, String note) {
+    }
+
+    record TaskJson(String id, String step, String name, String assignee, List<String> candidateGroups,
+            OffsetDateTime created, OffsetDateTime due) {
+    }
+}

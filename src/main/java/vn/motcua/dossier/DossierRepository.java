@@ -1,0 +1,6 @@
+package vn.motcua.dossier;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DossierRepository extends JpaRepository<Dossier, String> {
+}

@@ -1,0 +1,27 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the dossier module needs from the workflow engine. The engine module implements it; the
+ * dossier code is the business key of the process instance and of every process it calls.
+ */
+public interface DossierWorkflow {
+
+    /** Starts the one-stop lifecycle of a new dossier, in the caller's transaction. */
+    void start(String dossierCode);
+
+    /** Tells the waiting process that the citizen has brought the requested supplement. */
+    void supplementReceived(String dossierCode);
+
+    /** Whether the dossier's process is waiting for a supplement from the citizen. */
+    boolean awaitsSupplement(String dossierCode);
+
+    /** Open user tasks of the dossier, in its own process and every process it called. */
+    List<OpenTask> openTasks(String dossierCode);
+
+    record OpenTask(String id, String step, String name, String assignee, List<String> candidateGroups,
+            Instant created, Instant due) {
+    }
+}

@@ -1,0 +1,164 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.catalog.Catalog;
+import vn.motcua.catalog.Procedure;
+
+/** The dossier module's API: intake, status changes with their history, and look-ups. */
+@Service
+@Transactional
+public class Dossiers {
+
+    static final int MAX_FORM_DATA = 4000;
+
+    private final DossierRepository dossiers;
+    private final StatusChangeRepository history;
+    private final DossierCodes codes;
+    private final DossierWorkflow workflow;
+    private final DossierAccess access;
+    private final Catalog catalog;
+    private final WorkingCalendar calendar;
+    private final ObjectMapper json;
+
+    Dossiers(DossierRepository dossiers, StatusChangeRepository history, DossierCodes codes, DossierWorkflow workflow,
+            DossierAccess access, Catalog catalog, WorkingCalendar calendar, ObjectMapper json) {
+        this.dossiers = dossiers;
+        this.history = history;
+        this.codes = codes;
+        this.workflow = workflow;
+        this.access = access;
+        this.catalog = catalog;
+        this.calendar = calendar;
+        this.json = json;
+    }
+
+    /**
+     * Files a dossier and starts its lifecycle. The row, its first history line and the process
+     * instance commit together or not at all.
+     */
+    public Dossier intake(IntakeRequest request) {
+        Procedure procedure = catalog.procedure(request.procedureCode())
+                .orElseThrow(() -> new DossierProblem(HttpStatus.UNPROCESSABLE_ENTITY, "intake.procedure.unknown",
+                        request.procedureCode()));
+        if (!access.canIntake(Actors.groups(), procedure)) {
+            throw DossierProblem.forbidden();
+        }
+        String formData = formData(request.formData());
+        Instant now = calendar.now();
+        LocalDate day = now.atZone(calendar.zone()).toLocalDate();
+        String code = codes.next(procedure.getReceivingUnit().getCode(), day);
+        String actor = Actors.current();
+        Dossier dossier = dossiers.save(new Dossier(code, procedure.getCode(), procedure.getReceivingUnit().getKey(),
+                request.channel(), request.applicant().toApplicant(), formData, now, actor));
+        history.save(new StatusChange(code, now, actor, null, DossierStatus.NEW, null, null));
+        workflow.start(code);
+        return dossier;
+    }
+
+    /**
+     * Moves a dossier to a new status and appends the change to its history. Receiving sets the
+     * received time and the appointment; finishing and returning set their times.
+     *
+     * @param step  the process step that made the change, or null
+     * @param actor who made it; null means the authenticated caller or the system
+     */
+    public Dossier changeStatus(String code, DossierStatus to, String step, String actor, String note) {
+        Dossier dossier = require(code);
+        DossierStatus from = dossier.getStatus();
+        if (from == DossierStatus.RETURNED || from == DossierStatus.REFUSED || from == DossierStatus.WITHDRAWN) {
+            throw new IllegalStateException("Dossier " + code + " is closed (" + from + ") and cannot become " + to);
+        }
+        Instant now = calendar.now();
+        dossier.setStatus(to);
+        switch (to) {
+            case RECEIVED -> {
+                Procedure procedure = procedureOf(dossier);
+                dossier.received(now, appointment(procedure, now));
+            }
+            case RETURNED -> dossier.returned(now);
+            default -> {
+                if (to.finishes()) {
+                    dossier.finished(now);
+                }
+            }
+        }
+        history.save(new StatusChange(code, now, actor != null ? actor : Actors.current(), from, to, step,
+                note == null || note.isBlank() ? null : note.strip()));
+        return dossier;
+    }
+
+    /** Records that the citizen brought the requested supplement and resumes the dossier's process. */
+    public void supplementReceived(String code) {
+        Dossier dossier = requireVisible(code);
+        if (!access.canRecordSupplement(Actors.groups(), procedureOf(dossier))) {
+            throw DossierProblem.forbidden();
+        }
+        if (dossier.getStatus() != DossierStatus.SUPPLEMENT_REQUESTED || !workflow.awaitsSupplement(code)) {
+            throw new DossierProblem(HttpStatus.CONFLICT, "dossier.supplement.notAwaited", code);
+        }
+        workflow.supplementReceived(code);
+    }
+
+    /** The appointment a dossier of this procedure would get if received at {@code at}. */
+    public Instant appointment(Procedure procedure, Instant at) {
+        return calendar.addWorkingTime(at, procedure.getStatutoryTime().workingMinutes(), procedure.getAfternoonCutoff())
+                .toInstant();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Dossier> find(String code) {
+        return dossiers.findById(code);
+    }
+
+    @Transactional(readOnly = true)
+    public Dossier require(String code) {
+        return dossiers.findById(code).orElseThrow(() -> DossierProblem.notFound(code));
+    }
+
+    /** The dossier, if the caller may see it: 404 when unknown, 403 when of another unit. */
+    @Transactional(readOnly = true)
+    public Dossier requireVisible(String code) {
+        Dossier dossier = require(code);
+        if (!access.canView(Actors.groups(), procedureOf(dossier))) {
+            throw DossierProblem.forbidden();
+        }
+        return dossier;
+    }
+
+    @Transactional(readOnly = true)
+    public List<StatusChange> history(String code) {
+        return history.findByDossierCodeOrderByIdAsc(code);
+    }
+
+    public Procedure procedureOf(Dossier dossier) {
+        return catalog.procedure(dossier.getProcedureCode())
+                .orElseThrow(() -> new IllegalStateException("Procedure " + dossier.getProcedureCode() + " is gone"));
+    }
+
+    private String formData(Map<String, Object> data) {
+        if (data == null || data.isEmpty()) {
+            return null;
+        }
+        try {
+            String text = json.writeValueAsString(data);
+            if (text.length() > MAX_FORM_DATA) {
+                throw new DossierProblem(HttpStatus.BAD_REQUEST, "intake.formData.size", MAX_FORM_DATA);
+            }
+            return text;
+        } catch (JsonProcessingException e) {
+            throw new DossierProblem(HttpStatus.BAD_REQUEST, "intake.formData.invalid");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package vn.motcua.dossier;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface StatusChangeRepository extends JpaRepository<StatusChange, Long> {
+
+    List<StatusChange> findByDossierCodeOrderByIdAsc(String dossierCode);
+}

@@ -1,0 +1,47 @@
+package vn.motcua.engine;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.Role;
+import vn.motcua.dossier.Dossiers;
+
+/**
+ * Who works a dossier's tasks, and which process handles it, taken from the catalog. Used in BPMN
+ * expressions as {@code ${assignment.…(dossierCode)}}.
+ */
+@Component("assignment")
+public class Assignment {
+
+    private final Dossiers dossiers;
+
+    Assignment(Dossiers dossiers) {
+        this.dossiers = dossiers;
+    }
+
+    /** The one-stop counter of the unit that received the dossier. */
+    public List<String> reception(String dossierCode) {
+        return List.of(procedure(dossierCode).getReceivingUnit().group(Role.RECEPTION));
+    }
+
+    /** The specialists of the lead handling unit. */
+    public List<String> specialists(String dossierCode) {
+        return List.of(procedure(dossierCode).leadHandlingUnit().group(Role.SPECIALISTS));
+    }
+
+    /** The leaders of the lead handling unit. */
+    public List<String> leaders(String dossierCode) {
+        return List.of(procedure(dossierCode).leadHandlingUnit().group(Role.LEADERS));
+    }
+
+    /** The key of the procedure's own handling process. */
+    public String handlingProcess(String dossierCode) {
+        return procedure(dossierCode).getProcessKey();
+    }
+
+    private Procedure procedure(String dossierCode) {
+        return dossiers.procedureOf(dossiers.require(dossierCode));
+    }
+}

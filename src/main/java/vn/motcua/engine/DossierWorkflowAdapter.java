@@ -1,0 +1,63 @@
+package vn.motcua.engine;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.dossier.DossierWorkflow;
+
+/** The dossier module's view of the engine: start, resume after a supplement, open tasks. */
+@Component
+class DossierWorkflowAdapter implements DossierWorkflow {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    DossierWorkflowAdapter(RuntimeService runtime, TaskService tasks) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void start(String dossierCode) {
+        runtime.startProcessInstanceByKey(ProcessVariables.LIFECYCLE_PROCESS, dossierCode,
+                Map.of(ProcessVariables.DOSSIER_CODE, dossierCode));
+    }
+
+    @Override
+    public void supplementReceived(String dossierCode) {
+        runtime.createMessageCorrelation(ProcessVariables.SUPPLEMENT_MESSAGE)
+                .processInstanceBusinessKey(dossierCode)
+                .correlate();
+    }
+
+    @Override
+    public boolean awaitsSupplement(String dossierCode) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(dossierCode).list().stream()
+                .anyMatch(instance -> runtime.createEventSubscriptionQuery()
+                        .processInstanceId(instance.getId())
+                        .eventType("message")
+                        .eventName(ProcessVariables.SUPPLEMENT_MESSAGE)
+                        .count() > 0);
+    }
+
+    @Override
+    public List<OpenTask> openTasks(String dossierCode) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(dossierCode).active().orderByTaskCreateTime().asc()
+                .list().stream().map(this::view).toList();
+    }
+
+    private OpenTask view(Task task) {
+        List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+        return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(), groups,
+                task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
+    }
+}

@@ -1,0 +1,32 @@
+package vn.motcua.engine;
+
+/** Names of the process variables and message names the BPMN files share with the code. */
+final class ProcessVariables {
+
+    /** The dossier code; also every process instance's business key. */
+    static final String DOSSIER_CODE = "dossierCode";
+    /** The decision of the user task just completed: APPROVE, SUPPLEMENT or REFUSE. */
+    static final String DECISION = "decision";
+    /** The officer's note on that decision (what is missing, the reasons). */
+    static final String NOTE = "note";
+    /** Set by the handling process when it ends: APPROVED, REJECTED or STOPPED. */
+    static final String HANDLING_OUTCOME = "handlingOutcome";
+    /** Input parameter of the status service tasks. */
+    static final String TARGET_STATUS = "targetStatus";
+
+    /** Task-local variables that show the dossier's key facts in the forms. */
+    static final String APPLICANT_NAME = "applicantName";
+    static final String PROCEDURE_NAME = "procedureName";
+    static final String UNIT_NAME = "unitName";
+    static final String RECEIVED_AT = "receivedAt";
+    static final String APPOINTMENT_DATE = "appointmentDate";
+
+    /** The BPMN extension property listing the decisions a user task accepts. */
+    static final String DECISIONS_PROPERTY = "decisions";
+
+    static final String LIFECYCLE_PROCESS = "dossierLifecycle";
+    static final String SUPPLEMENT_MESSAGE = "SupplementReceived";
+
+    private ProcessVariables() {
+    }
+}

@@ -1,0 +1,64 @@
+package vn.motcua.engine;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.Dossiers;
+
+/**
+ * Added to every user task (see {@link TaskFactsPlugin}): when a task is created it gets the
+ * dossier's key facts as task-local variables, read from the dossier tables, so the form shows
+ * them without the process carrying copies; and the previous step's decision and note are cleared
+ * so that every decision is taken afresh.
+ */
+@Component
+class TaskFactsListener implements TaskListener {
+
+    private static final DateTimeFormatter VN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    private final Dossiers dossiers;
+    private final WorkingCalendar calendar;
+    private final MessageSource messages;
+
+    TaskFactsListener(Dossiers dossiers, WorkingCalendar calendar, MessageSource messages) {
+        this.dossiers = dossiers;
+        this.calendar = calendar;
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Object code = task.getVariable(ProcessVariables.DOSSIER_CODE);
+        if (!(code instanceof String dossierCode)) {
+            return;
+        }
+        task.removeVariable(ProcessVariables.DECISION);
+        task.removeVariable(ProcessVariables.NOTE);
+        Dossier dossier = dossiers.require(dossierCode);
+        Procedure procedure = dossiers.procedureOf(dossier);
+        Map<String, Object> facts = new HashMap<>();
+        facts.put(ProcessVariables.APPLICANT_NAME, dossier.getApplicant().fullName());
+        facts.put(ProcessVariables.PROCEDURE_NAME, procedure.getName());
+        facts.put(ProcessVariables.UNIT_NAME, procedure.leadHandlingUnit().getName());
+        facts.put(ProcessVariables.RECEIVED_AT, format(dossier.getReceivedAt()));
+        facts.put(ProcessVariables.APPOINTMENT_DATE, format(dossier.getAppointmentAt()));
+        task.setVariablesLocal(facts);
+    }
+
+    private String format(Instant instant) {
+        return instant == null ? messages.getMessage("task.facts.notYet", null, "-", VI)
+                : VN.format(instant.atZone(calendar.zone()));
+    }
+}

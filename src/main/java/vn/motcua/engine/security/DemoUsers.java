@@ -1,0 +1,51 @@
+package vn.motcua.engine.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** The demo officers of {@code application-demo.yml}; the demo profile only. */
+@Component
+@Profile("demo")
+@Order(20)
+class DemoUsers implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+    private final IdentityService identity;
+    private final DemoProperties demo;
+
+    DemoUsers(IdentityService identity, DemoProperties demo) {
+        this.identity = identity;
+        this.demo = demo;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (DemoProperties.DemoUser u : demo.users()) {
+            if (identity.createUserQuery().userId(u.id()).count() == 0) {
+                User user = identity.newUser(u.id());
+                user.setFirstName(u.firstName());
+                user.setLastName(u.lastName());
+                user.setEmail(u.email());
+                user.setPassword(demo.password());
+                identity.saveUser(user);
+            }
+            for (String group : u.groups()) {
+                if (identity.createGroupQuery().groupId(group).count() == 0) {
+                    throw new IllegalStateException("Demo user " + u.id() + " names unknown group " + group);
+                }
+                if (identity.createUserQuery().userId(u.id()).memberOfGroup(group).count() == 0) {
+                    identity.createMembership(u.id(), group);
+                }
+            }
+        }
+        log.info("Demo users ready: {}", demo.users().size());
+    }
+}

@@ -1,0 +1,171 @@
+package vn.motcua.engine.security;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.catalog.Catalog;
+import vn.motcua.catalog.Role;
+import vn.motcua.catalog.Unit;
+
+/**
+ * Sets up identity and access at start-up, idempotently: the administrator, one group per unit
+ * and role from the catalog, the city's supervisors group, what each group may open and read,
+ * and the shared Tasklist filters. Task permissions come from the engine itself: candidate groups
+ * and assignees get read and work permissions on their tasks.
+ */
+@Component
+@Order(10)
+class IdentityBootstrap implements ApplicationRunner {
+
+    static final String FILTER_MINE = "filter.mine";
+    static final String FILTER_GROUPS = "filter.groups";
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
+    private static final java.util.Locale VI = java.util.Locale.forLanguageTag("vi");
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final Catalog catalog;
+    private final AdminProperties admin;
+    private final MessageSource messages;
+
+    IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+            TaskService tasks, Catalog catalog, AdminProperties admin, MessageSource messages) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+        this.catalog = catalog;
+        this.admin = admin;
+        this.messages = messages;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        ensureAdministrator();
+        ensureGroup(Role.CITY_SUPERVISORS_GROUP, message("group.citySupervisors"));
+        grantSupervisor(Role.CITY_SUPERVISORS_GROUP);
+        for (Unit unit : catalog.units()) {
+            for (Role role : Role.values()) {
+                String group = unit.group(role);
+                ensureGroup(group, message("group." + role.suffix(), unit.getName()));
+                if (role == Role.SUPERVISORS) {
+                    grantSupervisor(group);
+                } else {
+                    grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+                    grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+                }
+            }
+        }
+        ensureFilter(FILTER_MINE, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), -10);
+        ensureFilter(FILTER_GROUPS,
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+                -5);
+    }
+
+    private void ensureAdministrator() {
+        ensureGroup(Groups.CAMUNDA_ADMIN, message("group.admins"));
+        for (Resource resource : Resources.values()) {
+            grantAll(Groups.CAMUNDA_ADMIN, resource);
+        }
+        if (identity.createUserQuery().userId(admin.user()).count() == 0) {
+            User user = identity.newUser(admin.user());
+            user.setFirstName("Quản trị");
+            user.setLastName("Motcua");
+            user.setPassword(admin.password());
+            identity.saveUser(user);
+            log.info("Created the administrator '{}'", admin.user());
+        }
+        if (identity.createUserQuery().userId(admin.user()).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+            identity.createMembership(admin.user(), Groups.CAMUNDA_ADMIN);
+        }
+    }
+
+    private void grantSupervisor(String group) {
+        grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_INSTANCE,
+                Permissions.READ_HISTORY, Permissions.READ_TASK);
+        grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+        grant(group, Resources.TASK, Authorization.ANY, Permissions.READ);
+        grant(group, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+        grant(group, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType(Groups.CAMUNDA_ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
+            identity.saveGroup(group);
+        }
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId)
+                .count() > 0) {
+            return;
+        }
+        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(group);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+
+    private void grantAll(String group, Resource resource) {
+        grant(group, resource, Authorization.ANY, Permissions.ALL);
+    }
+
+    private void ensureFilter(String nameKey, TaskQuery query, int priority) {
+        String name = message(nameKey);
+        Filter existing = filters.createTaskFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            return;
+        }
+        Filter filter = filters.newTaskFilter(name).setOwner(admin.user()).setQuery(query)
+                .setProperties(Map.of("priority", priority, "description", message(nameKey + ".description"),
+                        "refresh", true, "variables", List.of(
+                                Map.of("name", "applicantName", "label", message("filter.variable.applicant")),
+                                Map.of("name", "dossierCode", "label", message("filter.variable.code")))));
+        filters.saveFilter(filter);
+        Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+        everyone.setUserId(Authorization.ANY);
+        everyone.setResource(Resources.FILTER);
+        everyone.setResourceId(filter.getId());
+        everyone.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(everyone);
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, VI);
+    }
+
+}
