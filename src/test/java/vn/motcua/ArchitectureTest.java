@@ -1,0 +1,30 @@
+package vn.motcua;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The module boundaries of ENGINEERING.md, checked. */
+@AnalyzeClasses(packages = "vn.motcua", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** The engine stays at the edge: one package talks to Camunda, so a move to a fork stays mechanical. */
+    @ArchTest
+    static final ArchRule onlyTheEnginePackageUsesCamunda = noClasses()
+            .that().resideOutsideOfPackage("vn.motcua.engine..")
+            .should().dependOnClassesThat().resideInAPackage("org.camunda..");
+
+    /** Modules depend on each other in one direction only. */
+    @ArchTest
+    static final ArchRule modulesAreFreeOfCycles = slices().matching("vn.motcua.(*)..").should().beFreeOfCycles();
+
+    /** The domain modules know nothing of HTTP security setup or of the engine. */
+    @ArchTest
+    static final ArchRule domainDoesNotReachIntoEngineOrWeb = noClasses()
+            .that().resideInAnyPackage("vn.motcua.catalog..", "vn.motcua.calendar..", "vn.motcua.dossier..")
+            .should().dependOnClassesThat().resideInAnyPackage("vn.motcua.engine..", "vn.motcua.web..");
+}

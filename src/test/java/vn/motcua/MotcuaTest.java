@@ -1,0 +1,23 @@
+package vn.motcua;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on H2 with the demo data, on a random port. Every test class that uses
+ * it shares one Spring context and so one process engine (the engine REST API serves the engine
+ * named "default", so there is exactly one per JVM).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@Import(FaultInjection.class)
+public @interface MotcuaTest {
+}

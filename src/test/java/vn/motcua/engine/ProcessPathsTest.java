@@ -1,0 +1,271 @@
+package vn.motcua.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import vn.motcua.MotcuaTest;
+import vn.motcua.Staff;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.Dossiers;
+import vn.motcua.dossier.IntakeRequest;
+import vn.motcua.dossier.StatusChange;
+
+/** One test per path through the lifecycle and the handling processes, on the real engine. */
+@MotcuaTest
+class ProcessPathsTest {
+
+    /** Household business registration: received and handled by UBND phường Thuận Hóa. */
+    static final String HOUSEHOLD_BUSINESS = "1.001612";
+    /** Construction permit for a detached house: handled with a site inspection (Phú Xuân). */
+    static final String CONSTRUCTION_PERMIT = "1.013225";
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired Dossiers dossiers;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        // Monday 24 Nov 2025, 09:00 in Huế
+        ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2025-11-24T02:00:00Z")));
+        Staff.actAs("demo", "camunda-admin");
+    }
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+        Staff.clear();
+    }
+
+    @Test
+    void acceptedThroughToReturned() {
+        String code = intake(HOUSEHOLD_BUSINESS);
+        ProcessInstance lifecycle = lifecycle(code);
+        assertThat(lifecycle).isWaitingAt("Task_receptionCheck");
+        assertThat(candidateGroups(task(code, "Task_receptionCheck"))).containsExactly("phuongthuanhoa_reception");
+
+        complete(code, "Task_receptionCheck", "APPROVE", null);
+        Dossier received = dossiers.require(code);
+        assertThat(received.getStatus()).isEqualTo(DossierStatus.IN_PROGRESS);
+        assertThat(received.getReceivedAt()).isEqualTo(Instant.parse("2025-11-24T02:00:00Z"));
+        // 3 working days from Monday 09:00 is Thursday 09:00
+        assertThat(received.getAppointmentAt().atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toString())
+                .startsWith("2025-11-27T09:00");
+
+        ProcessInstance handling = handling(code);
+        assertThat(handling.getBusinessKey()).isEqualTo(code);
+        assertThat(handling).isWaitingAt("Task_appraise");
+        assertThat(candidateGroups(task(code, "Task_appraise"))).containsExactly("phuongthuanhoa_specialists");
+        complete(code, "Task_appraise", "APPROVE", "Đủ điều kiện");
+        assertThat(candidateGroups(task(code, "Task_approve"))).containsExactly("phuongthuanhoa_leaders");
+        complete(code, "Task_approve", "APPROVE", null);
+        assertThat(handling).isEnded().hasPassed("Task_markDone", "EndEvent_approved");
+        assertThat(dossiers.require(code).getStatus()).isEqualTo(DossierStatus.DONE);
+
+        complete(code, "Task_returnResult", null, null, Map.of("returnMethod", "COUNTER"));
+        assertThat(lifecycle).isEnded().hasPassed("Task_markReceived", "CallActivity_handling", "Task_returnResult",
+                "Task_markReturned", "EndEvent_closed");
+        Dossier done = dossiers.require(code);
+        assertThat(done.getStatus().code()).isEqualTo(10);
+        assertThat(done.getFinishedAt()).isNotNull();
+        assertThat(done.getReturnedAt()).isNotNull();
+        assertThat(statusCodes(code)).containsExactly(1, 2, 4, 9, 10);
+        assertThat(dossiers.history(code).get(3).getNote()).isNull();
+        assertThat(dossiers.history(code)).allMatch(h -> h.getActor().equals("demo"));
+    }
+
+    @Test
+    void supplementAtReception() {
+        String code = intake(HOUSEHOLD_BUSINESS);
+        assertThatThrownBy(() -> complete(code, "Task_receptionCheck", "SUPPLEMENT", " "))
+                .hasMessageContaining("note");
+        complete(code, "Task_receptionCheck", "SUPPLEMENT", "Thiếu bản sao CCCD của chủ hộ");
+        ProcessInstance lifecycle = lifecycle(code);
+        assertThat(lifecycle).isWaitingAt("Event_supplementAtReception");
+        assertThat(dossiers.require(code).getStatus()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
+        assertThat(dossiers.require(code).getReceivedAt()).isNull();
+
+        dossiers.supplementReceived(code);
+        assertThat(lifecycle).isWaitingAt("Task_receptionCheck");
+        assertThat(dossiers.require(code).getStatus()).isEqualTo(DossierStatus.NEW);
+        // the earlier decision does not carry over: the officer decides again
+        assertThat(runtime.getVariable(lifecycle.getId(), "decision")).isNull();
+
+        complete(code, "Task_receptionCheck", "APPROVE", null);
+        assertThat(statusCodes(code)).containsExactly(1, 5, 1, 2, 4);
+        StatusChange supplement = dossiers.history(code).get(1);
+        assertThat(supplement.getNote()).isEqualTo("Thiếu bản sao CCCD của chủ hộ");
+        assertThat(supplement.getStep()).isEqualTo("Task_requestSupplementAtReception");
+    }
+
+    @Test
+    void supplementDuringAppraisal() {
+        String code = intake(HOUSEHOLD_BUSINESS);
+        complete(code, "Task_receptionCheck", "APPROVE", null);
+        complete(code, "Task_appraise", "SUPPLEMENT", "Bổ sung hợp đồng thuê mặt bằng");
+        ProcessInstance handling = handling(code);
+        assertThat(handling).isWaitingAt("Event_supplementReceived");
+        assertThat(dossiers.require(code).getStatus()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
+
+        dossiers.supplementReceived(code);
+        assertThat(handling).isWaitingAt("Task_appraise");
+        assertThat(dossiers.require(code).getStatus()).isEqualTo(DossierStatus.IN_PROGRESS);
+        complete(code, "Task_appraise", "APPROVE", null);
+        complete(code, "Task_approve", "APPROVE", null);
+        complete(code, "Task_returnResult", null, null, Map.of("returnMethod", "POST"));
+        assertThat(statusCodes(code)).containsExactly(1, 2, 4, 5, 4, 9, 10);
+    }
+
+    @Test
+    void refusedAtReception() {
+        String code = intake(HOUSEHOLD_BUSINESS);
+        ProcessInstance lifecycle = lifecycle(code);
+        complete(code, "Task_receptionCheck", "REFUSE", "Ngành nghề kinh doanh bị cấm");
+        assertThat(lifecycle).isEnded().hasPassed("Task_markRefused", "EndEvent_refused")
+                .hasNotPassed("Task_markReceived");
+        Dossier refused = dossiers.require(code);
+        assertThat(refused.getStatus().code()).isEqualTo(3);
+        assertThat(refused.getFinishedAt()).isNotNull();
+        assertThat(refused.getAppointmentAt()).isNull();
+    }
+
+    @Test
+    void rejectedAtApproval() {
+        String code = intake(HOUSEHOLD_BUSINESS);
+        ProcessInstance lifecycle = lifecycle(code);
+        complete(code, "Task_receptionCheck", "APPROVE", null);
+        ProcessInstance handling = handling(code);
+        complete(code, "Task_appraise", "APPROVE", null);
+        complete(code, "Task_approve", "REFUSE", "Địa điểm kinh doanh không phù hợp quy hoạch");
+        assertThat(handling).isEnded().hasPassed("Task_markRejected", "EndEvent_rejected");
+        assertThat(lifecycle).isEnded().hasPassed("EndEvent_stopped").hasNotPassed("Task_returnResult");
+        assertThat(statusCodes(code)).containsExactly(1, 2, 4, 8);
+        assertThat(dossiers.require(code).getFinishedAt()).isNotNull();
+    }
+
+    @Test
+    void stoppedAtAppraisal() {
+        String code = intake(HOUSEHOLD_BUSINESS);
+        complete(code, "Task_receptionCheck", "APPROVE", null);
+        ProcessInstance handling = handling(code);
+        complete(code, "Task_appraise", "REFUSE", "Người nộp đề nghị dừng");
+        assertThat(handling).isEnded().hasPassed("Task_markStopped", "EndEvent_stopped");
+        assertThat(statusCodes(code)).containsExactly(1, 2, 4, 8);
+    }
+
+    @Test
+    void constructionPermitGoesThroughASiteInspection() {
+        String code = intake(CONSTRUCTION_PERMIT);
+        complete(code, "Task_receptionCheck", "APPROVE", null);
+        ProcessInstance handling = handling(code);
+        assertThat(handling.getProcessDefinitionId()).startsWith("handlingSiteInspection:");
+        complete(code, "Task_appraise", "APPROVE", null);
+        assertThat(candidateGroups(task(code, "Task_inspectSite"))).containsExactly("phuongphuxuan_specialists");
+        complete(code, "Task_inspectSite", "APPROVE", "Hiện trạng phù hợp bản vẽ");
+        complete(code, "Task_approve", "APPROVE", null);
+        complete(code, "Task_returnResult", null, null, Map.of("returnMethod", "ONLINE"));
+        assertThat(handling).hasPassed("Task_inspectSite");
+        assertThat(dossiers.require(code).getStatus()).isEqualTo(DossierStatus.RETURNED);
+    }
+
+    @Test
+    void aDecisionTheTaskDoesNotOfferIsRejectedAndTheTaskStaysOpen() {
+        String code = intake(HOUSEHOLD_BUSINESS);
+        complete(code, "Task_receptionCheck", "APPROVE", null);
+        complete(code, "Task_appraise", "APPROVE", null);
+        // approval offers APPROVE and REFUSE only
+        assertThatThrownBy(() -> complete(code, "Task_approve", "SUPPLEMENT", "?"))
+                .hasMessageContaining("APPROVE, REFUSE");
+        assertThatThrownBy(() -> complete(code, "Task_approve", null, null)).hasMessageContaining("decision");
+        assertThat(task(code, "Task_approve")).isNotNull();
+        assertThat(dossiers.require(code).getStatus()).isEqualTo(DossierStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void tasksShowTheDossiersKeyFacts() {
+        String code = intake(HOUSEHOLD_BUSINESS);
+        Task reception = task(code, "Task_receptionCheck");
+        Map<String, Object> facts = tasks.getVariablesLocal(reception.getId());
+        assertThat(facts).containsEntry("applicantName", "Trần Thị Bình")
+                .containsEntry("procedureName", "Đăng ký thành lập hộ kinh doanh")
+                .containsEntry("appointmentDate", "chưa có");
+        complete(code, "Task_receptionCheck", "APPROVE", null);
+        assertThat(tasks.getVariablesLocal(task(code, "Task_appraise").getId()))
+                .containsEntry("receivedAt", "09:00 24/11/2025")
+                .containsEntry("appointmentDate", "09:00 27/11/2025");
+        // the process itself carries the code and the decisions, not copies of the dossier
+        assertThat(runtime.getVariables(lifecycle(code).getId()).keySet())
+                .contains("dossierCode").isSubsetOf("dossierCode", "decision", "note", "handlingOutcome");
+    }
+
+    // --- helpers
+
+    private String intake(String procedure) {
+        return dossiers.intake(new IntakeRequest(procedure, Channel.COUNTER,
+                new IntakeRequest.ApplicantData("Trần Thị Bình", "046190001234", "0905123456", "binh@example.com",
+                        "5 Hùng Vương, phường Thuận Hóa, Huế"),
+                Map.of())).getCode();
+    }
+
+    private ProcessInstance lifecycle(String code) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("dossierLifecycle")
+                .processInstanceBusinessKey(code).singleResult();
+    }
+
+    private ProcessInstance handling(String code) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
+                .processDefinitionKeyIn("handlingStandard", "handlingSiteInspection").singleResult();
+    }
+
+    private Task task(String code, String step) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(step).singleResult();
+        assertThat(task).as("open task %s of %s", step, code).isNotNull();
+        return task;
+    }
+
+    private List<String> candidateGroups(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId).toList();
+    }
+
+    private void complete(String code, String step, String decision, String note) {
+        complete(code, step, decision, note, Map.of());
+    }
+
+    private void complete(String code, String step, String decision, String note, Map<String, Object> more) {
+        Map<String, Object> variables = new HashMap<>(more);
+        if (decision != null) {
+            variables.put("decision", decision);
+        }
+        if (note != null) {
+            variables.put("note", note);
+        }
+        tasks.complete(task(code, step).getId(), variables);
+    }
+
+    private List<Integer> statusCodes(String code) {
+        return dossiers.history(code).stream().map(h -> h.getTo().code()).toList();
+    }
+}
