@@ -167,6 +167,26 @@ class DossierApiTest {
         assertThat(resumed.get("tasks").get(0).get("step").asText()).isEqualTo("Task_receptionCheck");
     }
 
+    @Test
+    void theEngineApiRefusesADecisionTheTaskDoesNotOfferWith400() {
+        String code = demo.post("/api/dossiers", EndToEndContract.intake("2.001610", "Mai Văn Em")).json()
+                .get("code").asText();
+        String task = demo.get("/engine-rest/task?processInstanceBusinessKey=" + code).json().get(0).get("id").asText();
+        Api.Response invalid = demo.post("/engine-rest/task/" + task + "/complete",
+                Map.of("variables", Map.of("decision", Map.of("value", "MAYBE"))));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("message").asText()).contains("APPROVE, SUPPLEMENT, REFUSE");
+        Api.Response noReason = demo.post("/engine-rest/task/" + task + "/complete",
+                Map.of("variables", Map.of("decision", Map.of("value", "REFUSE"))));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("message").asText()).contains("lý do");
+        // the task is still open and the dossier unchanged
+        assertThat(demo.get("/engine-rest/task/" + task).status()).isEqualTo(200);
+        assertThat(demo.get("/api/dossiers/" + code).json().get("statusCode").asInt()).isEqualTo(1);
+        // other engine errors keep Camunda's own answers
+        assertThat(demo.get("/engine-rest/task/no-such-task").status()).isEqualTo(404);
+    }
+
     private long count() {
         return jdbc.queryForObject("select count(*) from dossier", Long.class);
     }

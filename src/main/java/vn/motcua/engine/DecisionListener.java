@@ -3,7 +3,6 @@ package vn.motcua.engine;
 import java.util.Arrays;
 import java.util.List;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -36,11 +35,11 @@ class DecisionListener implements TaskListener {
         }
         Object decision = task.getVariable(ProcessVariables.DECISION);
         if (!(decision instanceof String value) || !allowed.contains(value)) {
-            throw new BadUserRequestException(message("task.decision.invalid", String.join(", ", allowed)));
+            throw new DecisionRejected(message("task.decision.invalid", String.join(", ", allowed)));
         }
         Object note = task.getVariable(ProcessVariables.NOTE);
         if (!APPROVE.equals(value) && (!(note instanceof String text) || text.isBlank())) {
-            throw new BadUserRequestException(message("task.note.required"));
+            throw new DecisionRejected(message("task.note.required"));
         }
     }
 
