@@ -64,7 +64,7 @@ class DossierApiTest {
         assertThat(anonymous.get("/api/dossiers/000.00.00.H57-250101-0001").status()).isEqualTo(401);
         // a wrong password is refused (Camunda then delays that account's next login, so this uses an
         // account no other test needs)
-        Api wrong = anonymous.as("giamsat.thuanhoa", "wrong");
+        Api wrong = anonymous.as("lanhdao.congan", "wrong");
         assertThat(wrong.get("/api/dossiers/000.00.00.H57-250101-0001").status()).isEqualTo(401);
         assertThat(wrong.get("/engine-rest/task").status()).isEqualTo(401);
         assertThat(demo.get("/engine-rest/task").status()).isEqualTo(200);
@@ -185,6 +185,33 @@ class DossierApiTest {
         assertThat(demo.get("/api/dossiers/" + code).json().get("statusCode").asInt()).isEqualTo(1);
         // other engine errors keep Camunda's own answers
         assertThat(demo.get("/engine-rest/task/no-such-task").status()).isEqualTo(404);
+    }
+
+    @Test
+    void supervisorsCanOpenCockpitAndCounterOfficersCannot() throws Exception {
+        assertThat(webappLogin("giamsat.noivu", "cockpit")).isEqualTo(200);
+        assertThat(webappLogin("giamsat.thuanhoa", "cockpit")).isEqualTo(200);
+        assertThat(webappLogin("tiepnhan.phuxuan", "cockpit")).isEqualTo(403);
+        assertThat(webappLogin("tiepnhan.phuxuan", "tasklist")).isEqualTo(200);
+        assertThat(webappLogin("chuyenvien.phuxuan", "admin")).isEqualTo(403);
+    }
+
+    /** Logs in to a Camunda webapp the way its login page does: session cookie, CSRF token, form post. */
+    private int webappLogin(String user, String app) throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://127.0.0.1:" + port + "/camunda";
+        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/app/" + app + "/default/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse("");
+        java.net.http.HttpRequest login = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        base + "/api/admin/auth/user/default/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", csrf)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo"))
+                .build();
+        return client.send(login, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private long count() {
