@@ -51,7 +51,10 @@ class DossierApiTest {
         assertThat(levels).contains("PROVINCE", "COMMUNE");
         JsonNode birth = anonymous.get("/api/procedures/1.001193").json();
         assertThat(birth.get("name").asText()).isEqualTo("Đăng ký khai sinh");
-        assertThat(anonymous.get("/api/procedures/9.999999").status()).isEqualTo(404);
+        Api.Response unknown = anonymous.get("/api/procedures/9.999999");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.json().get("detail").asText()).isEqualTo("Không có thủ tục mã 9.999999 trong danh mục.");
     }
 
     @Test

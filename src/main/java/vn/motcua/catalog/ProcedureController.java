@@ -4,11 +4,12 @@ import java.time.LocalTime;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.ErrorResponseException;
 
 /** The public list of procedures: what a citizen can file and what to bring. */
 @RestController
@@ -29,7 +30,9 @@ class ProcedureController {
     @GetMapping("/{code}")
     ProcedureJson one(@PathVariable String code) {
         return catalog.procedure(code).map(ProcedureJson::of)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Không có thủ tục mã " + code));
+                .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+                        ProblemDetail.forStatus(HttpStatus.NOT_FOUND), null, "catalog.procedure.notFound",
+                        new Object[] {code}));
     }
 
     record UnitJson(String key, String code, String name, UnitLevel level) {

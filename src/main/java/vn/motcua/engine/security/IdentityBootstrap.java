@@ -94,8 +94,8 @@ class IdentityBootstrap implements ApplicationRunner {
         }
         if (identity.createUserQuery().userId(admin.user()).count() == 0) {
             User user = identity.newUser(admin.user());
-            user.setFirstName("Quản trị");
-            user.setLastName("Motcua");
+            user.setFirstName(message("admin.firstName"));
+            user.setLastName(message("admin.lastName"));
             user.setPassword(admin.password());
             identity.saveUser(user);
             log.info("Created the administrator '{}'", admin.user());
