@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
@@ -33,7 +34,7 @@ public class WorkingCalendar {
         return clock.instant();
     }
 
-    public java.time.ZoneId zone() {
+    public ZoneId zone() {
         return hours.zone();
     }
 

@@ -3,10 +3,7 @@ package vn.motcua.catalog;
 import java.time.LocalTime;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
-/** The shape of the catalog data file ({@code catalog/catalog.yml}). */
-@JsonIgnoreProperties(ignoreUnknown = false)
+/** The shape of the catalog data file ({@code catalog/catalog.yml}); unknown keys are refused by the loader. */
 record CatalogFile(List<UnitEntry> units, List<ProcedureEntry> procedures) {
 
     record UnitEntry(String key, String code, String name, UnitLevel level) {

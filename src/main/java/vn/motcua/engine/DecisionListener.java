@@ -2,10 +2,12 @@ package vn.motcua.engine;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -49,7 +51,7 @@ class DecisionListener implements TaskListener {
             return List.of();
         }
         return element.getExtensionElements().getElementsQuery()
-                .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
+                .filterByType(CamundaProperties.class).list().stream()
                 .flatMap(p -> p.getCamundaProperties().stream())
                 .filter(p -> ProcessVariables.DECISIONS_PROPERTY.equals(p.getCamundaName()))
                 .map(CamundaProperty::getCamundaValue)
@@ -60,6 +62,6 @@ class DecisionListener implements TaskListener {
     }
 
     private String message(String key, Object... args) {
-        return messages.getMessage(key, args, key, java.util.Locale.forLanguageTag("vi"));
+        return messages.getMessage(key, args, key, Locale.forLanguageTag("vi"));
     }
 }
