@@ -10,10 +10,14 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Working time: office hours on working days. Saturdays and Sundays are days off.
+ * Working time: office hours on working days. Monday to Friday are working days and Saturdays and
+ * Sundays are off, except where the {@link CalendarDays} say otherwise: a {@link DayKind#DAY_OFF}
+ * entry makes a weekday off (public holidays, Tết, compensatory and swapped days) and a
+ * {@link DayKind#WORKING_DAY} entry makes a Saturday or Sunday a working day (a make-up day).
  *
  * <p>Deadlines add working minutes to a start: a start outside office hours moves to the next
  * opening (after 17:00 to the next working morning, during lunch to 13:30), and the optional
@@ -23,11 +27,19 @@ import org.springframework.stereotype.Component;
 public class WorkingCalendar {
 
     private final CalendarProperties hours;
+    private final CalendarDays days;
     private final Clock clock;
 
-    public WorkingCalendar(CalendarProperties hours, Clock clock) {
+    @Autowired
+    public WorkingCalendar(CalendarProperties hours, CalendarDays days, Clock clock) {
         this.hours = hours;
+        this.days = days;
         this.clock = clock;
+    }
+
+    /** A calendar without entries: only Saturdays and Sundays are off. */
+    public WorkingCalendar(CalendarProperties hours, Clock clock) {
+        this(hours, InMemoryCalendarDays.weekendsOnly(), clock);
     }
 
     public Instant now() {
@@ -39,7 +51,48 @@ public class WorkingCalendar {
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+        return days.kindOf(day)
+                .map(kind -> kind == DayKind.WORKING_DAY)
+                .orElse(day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY);
+    }
+
+    /** Whether {@code at} is inside office hours of a working day (an opening counts, a closing does not). */
+    public boolean isWorkingTime(Instant at) {
+        ZonedDateTime local = at.atZone(hours.zone());
+        if (!isWorkingDay(local.toLocalDate())) {
+            return false;
+        }
+        LocalTime t = local.toLocalTime();
+        return periods().stream().anyMatch(period -> !t.isBefore(period[0]) && t.isBefore(period[1]));
+    }
+
+    /**
+     * The working time between two instants, in whole minutes (seconds are dropped at the end): the
+     * office hours of working days that lie between them, 0 when {@code to} is not after
+     * {@code from}. It is the inverse of {@link #addWorkingTime} without cut-off:
+     * {@code workingMinutesBetween(from, addWorkingTime(from, m, null)) == m}. Used, for example, for
+     * the working time a dossier waited for a supplement.
+     */
+    public long workingMinutesBetween(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        ZoneId zone = hours.zone();
+        LocalDate last = to.atZone(zone).toLocalDate();
+        Duration total = Duration.ZERO;
+        for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            if (!isWorkingDay(day)) {
+                continue;
+            }
+            for (LocalTime[] period : periods()) {
+                Instant start = later(from, day.atTime(period[0]).atZone(zone).toInstant());
+                Instant end = earlier(to, day.atTime(period[1]).atZone(zone).toInstant());
+                if (end.isAfter(start)) {
+                    total = total.plus(Duration.between(start, end));
+                }
+            }
+        }
+        return total.toMinutes();
     }
 
     /**
@@ -98,6 +151,14 @@ public class WorkingCalendar {
 
     private ZonedDateTime opening(LocalDate day) {
         return day.atTime(hours.morningStart()).atZone(hours.zone());
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private List<LocalTime[]> periods() {
