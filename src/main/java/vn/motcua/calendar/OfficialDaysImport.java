@@ -1,0 +1,79 @@
+package vn.motcua.calendar;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports the shipped official days into the database. A year is imported only while the database
+ * has no entry for it, so an administrator's later changes, deletions included, survive a restart;
+ * a new year is added by adding it to the file. {@link StoredCalendarDays} runs it at start-up.
+ */
+@Component
+class OfficialDaysImport {
+
+    /** Who the imported entries were changed by. */
+    static final String IMPORTED_BY = "official-days";
+
+    private static final Logger log = LoggerFactory.getLogger(OfficialDaysImport.class);
+
+    private final OfficialDaysProperties properties;
+    private final CalendarProperties hours;
+    private final CalendarDayRepository repository;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    OfficialDaysImport(OfficialDaysProperties properties, CalendarProperties hours, CalendarDayRepository repository,
+            TransactionTemplate tx, Clock clock) {
+        this.properties = properties;
+        this.hours = hours;
+        this.repository = repository;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Imports the file's years that the database does not have; returns the imported dates. */
+    List<LocalDate> importMissingYears() {
+        OfficialDaysFile file = OfficialDaysFile.read(properties.location());
+        List<LocalDate> imported = tx.execute(status -> {
+            List<LocalDate> dates = new ArrayList<>();
+            file.byYear().forEach((year, entries) -> {
+                if (hasEntries(year)) {
+                    log.info("Working calendar {}: already in the database, the file's {} entries are not imported",
+                            year, entries.size());
+                    return;
+                }
+                for (OfficialDaysFile.Entry e : entries) {
+                    CalendarDay day = new CalendarDay(e.date());
+                    day.change(e.kind(), e.name().strip(), IMPORTED_BY, clock.instant());
+                    repository.save(day);
+                    dates.add(e.date());
+                }
+                log.info("Working calendar {}: imported {} days off and {} make-up working days from {}: {}", year,
+                        entries.stream().filter(e -> e.kind() == DayKind.DAY_OFF).count(),
+                        entries.stream().filter(e -> e.kind() == DayKind.WORKING_DAY).count(),
+                        properties.location().getFilename(),
+                        entries.stream().map(e -> e.date() + " " + e.kind()).toList());
+            });
+            return dates;
+        });
+        int thisYear = LocalDate.ofInstant(clock.instant(), hours.zone()).getYear();
+        for (int year = thisYear; year <= thisYear + 1; year++) {
+            if (!hasEntries(year)) {
+                log.warn("Working calendar {}: no days off are known; only weekends count until that year's official"
+                        + " days are added to {} or through the API", year, properties.location().getFilename());
+            }
+        }
+        return imported;
+    }
+
+    private boolean hasEntries(int year) {
+        return repository.existsByDateBetween(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    }
+}

@@ -1,0 +1,121 @@
+package vn.motcua.calendar;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The calendar entries stored in the database (table {@code calendar_day}), answered from memory.
+ * At start-up the years of the official days file that the database does not know yet are imported,
+ * then everything is read; once the application is ready, the imported dates are announced as a
+ * {@link CalendarChanged}, so that deadlines computed before (by a version without that year) are
+ * recalculated.
+ *
+ * <p>A change is applied to the memory at once, inside the transaction that stores it, so that
+ * {@link CalendarChanged} listeners already compute with it; when that transaction ends, committed or
+ * rolled back, the memory is read again from the database. The memory is per application instance:
+ * another instance sees an administrator's change after its own restart.
+ */
+@Component
+class StoredCalendarDays implements CalendarDays, InitializingBean {
+
+    private final CalendarDayRepository repository;
+    private final OfficialDaysImport officialDays;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate separateReadOnly;
+    private final List<LocalDate> notAnnounced = new ArrayList<>();
+
+    private volatile Map<LocalDate, DayKind> days = Map.of();
+    private boolean ready;
+
+    StoredCalendarDays(CalendarDayRepository repository, OfficialDaysImport officialDays,
+            ApplicationEventPublisher events, TransactionTemplate tx) {
+        this.repository = repository;
+        this.officialDays = officialDays;
+        this.events = events;
+        this.tx = tx;
+        this.separateReadOnly = new TransactionTemplate(tx.getTransactionManager());
+        separateReadOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        separateReadOnly.setReadOnly(true);
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        importOfficialDays();
+    }
+
+    /**
+     * Imports the official days of the years the database does not have, then reads everything again.
+     * The imported dates are announced now if the application is ready, else when it is.
+     *
+     * @return the imported dates
+     */
+    synchronized List<LocalDate> importOfficialDays() {
+        List<LocalDate> imported = officialDays.importMissingYears();
+        reload();
+        notAnnounced.addAll(imported);
+        if (ready) {
+            announce();
+        }
+        return imported;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    synchronized void ready() {
+        ready = true;
+        announce();
+    }
+
+    private void announce() {
+        if (!notAnnounced.isEmpty()) {
+            CalendarChanged changed = new CalendarChanged(notAnnounced);
+            notAnnounced.clear();
+            tx.executeWithoutResult(status -> events.publishEvent(changed));
+        }
+    }
+
+    @Override
+    public Optional<DayKind> kindOf(LocalDate day) {
+        return Optional.ofNullable(days.get(day));
+    }
+
+    /** Reads every entry from the database, in a transaction of its own. */
+    void reload() {
+        days = Map.copyOf(separateReadOnly.execute(status -> repository.findAll().stream()
+                .collect(Collectors.toMap(CalendarDay::getDate, CalendarDay::getKind))));
+    }
+
+    /**
+     * Applies a stored change to the memory now, and reloads once the current transaction is over.
+     *
+     * @param kind the new kind of {@code date}, empty when its entry was removed
+     */
+    synchronized void changed(LocalDate date, Optional<DayKind> kind) {
+        Map<LocalDate, DayKind> next = new HashMap<>(days);
+        kind.ifPresentOrElse(k -> next.put(date, k), () -> next.remove(date));
+        days = Map.copyOf(next);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    reload();
+                }
+            });
+        }
+    }
+}
