@@ -1,22 +1,30 @@
 package vn.motcua.web;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -45,10 +53,47 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message("api.invalid"));
         List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
-                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .map(e -> new FieldError(e.getField(), e.isBindingFailure() ? wrongType(e.getCodes()) : e.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A query parameter or path variable that does not convert (a date, a number). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message("api.invalid"));
+        String field = ex.getPropertyName() != null ? ex.getPropertyName() : "";
+        problem.setProperty("errors", List.of(new FieldError(field, wrongType(new String[] {"typeMismatch." + field}))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Constraints on query parameters or path variables ({@code @Min} on a {@code @RequestParam}…). */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message("api.invalid"));
+        List<FieldError> errors = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors bound) {
+                bound.getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
+            } else {
+                String field = result.getMethodParameter().getParameterName();
+                result.getResolvableErrors().forEach(e -> errors.add(new FieldError(field, e.getDefaultMessage())));
+            }
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message("api.invalid"));
+        problem.setProperty("errors", List.of(new FieldError(ex.getParameterName(), message("api.field.required"))));
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -60,6 +105,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            // the JSON is readable, one of its values is not: say which, as for other invalid fields
+            problem.setDetail(message("api.invalid"));
             problem.setProperty("errors", List.of(new FieldError(field, message("api.field.wrongType"))));
         }
         return ResponseEntity.badRequest().body(problem);
@@ -74,5 +121,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private String message(String key) {
         return messages.getMessage(key, null, VI);
+    }
+
+    /** The first of {@code codes} (most specific first) that the bundle has, else the generic wrong-type message. */
+    private String wrongType(String[] codes) {
+        return messages.getMessage(new DefaultMessageSourceResolvable(codes, message("api.field.wrongType")), VI);
     }
 }

@@ -8,11 +8,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import vn.motcua.catalog.Role;
 import vn.motcua.engine.security.StaffAuthenticationProvider;
 
 /**
- * Who gets in where. The project's API: the procedure list and {@code /api/public/**} are open,
- * everything else needs a staff account (HTTP Basic against Camunda's users). The Camunda webapps
+ * Who gets in where. The project's API: the procedure list, {@code /api/public/**}, the days off and
+ * the due-date calculator are open; changing the days off is for the Camunda administrators group;
+ * everything else needs a staff account (HTTP Basic against Camunda's users, whose authorities are
+ * their group ids). The Camunda webapps
  * keep their own login and CSRF protection, and the engine REST API its own Basic authentication
  * filter; this configuration leaves those paths to them.
  */
@@ -27,6 +30,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/procedures", "/api/procedures/**").permitAll()
                         .requestMatchers("/api/public/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/calendar/days", "/api/calendar/due").permitAll()
+                        .requestMatchers("/api/calendar/**").hasAuthority(Role.ADMIN_GROUP)
                         .anyRequest().authenticated())
                 .authenticationProvider(staff)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
