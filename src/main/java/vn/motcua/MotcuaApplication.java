@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * Motcua: one-stop handling of administrative dossiers.
  *
  * <p>Top-level packages are modules: {@code catalog} (units and procedures), {@code calendar}
- * (working time), {@code dossier} (the dossier and its history), {@code engine} (the only package
- * that talks to Camunda) and {@code web} (HTTP concerns shared by the APIs).
+ * (working time), {@code dossier} (the dossier and its history), {@code mail} (templates and
+ * idempotent sending), {@code engine} (the only package that talks to Camunda) and {@code web} (HTTP
+ * concerns shared by the APIs).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

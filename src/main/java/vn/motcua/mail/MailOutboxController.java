@@ -1,0 +1,52 @@
+package vn.motcua.mail;
+
+import java.util.List;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff look into the outbox: what the system would have mailed without an SMTP server. */
+@RestController
+@RequestMapping("/api/mail/outbox")
+class MailOutboxController {
+
+    static final MediaType RFC822 = MediaType.parseMediaType("message/rfc822");
+
+    private final MailOutbox outbox;
+
+    MailOutboxController(MailOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** The newest messages first: time, recipients, subject, file name. */
+    @GetMapping
+    List<MailOutbox.Entry> list(@RequestParam(defaultValue = "50") int limit) {
+        return outbox.recent(Math.min(Math.max(limit, 1), 500));
+    }
+
+    /** One message as it would have been sent. */
+    @GetMapping("/{file}")
+    ResponseEntity<Resource> file(@PathVariable String file) {
+        return outbox.open(file)
+                .map(path -> ResponseEntity.ok()
+                        .contentType(RFC822)
+                        .header(HttpHeaders.CONTENT_DISPOSITION,
+                                ContentDisposition.inline().filename(file).build().toString())
+                        .<Resource>body(new FileSystemResource(path)))
+                .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+                        ProblemDetail.forStatus(HttpStatus.NOT_FOUND), null, "mail.outbox.notFound",
+                        new Object[] {file}));
+    }
+}

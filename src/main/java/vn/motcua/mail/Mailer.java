@@ -1,0 +1,149 @@
+package vn.motcua.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Objects;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.calendar.WorkingCalendar;
+
+/**
+ * Sends mail, at most once per idempotency key.
+ *
+ * <p>With {@code spring.mail.host} set the message goes to that SMTP server through Spring's
+ * {@link JavaMailSender}; without it, into the outbox folder ({@link MailOutbox}). Every message is
+ * HTML with a plain-text alternative (multipart/alternative), UTF-8, its subject and names RFC 2047
+ * encoded, from {@code motcua.mail.from}.
+ *
+ * <p>Meant for async process steps: {@link #send} looks the key up in {@code mail_log} first and
+ * does nothing when it is there; once the server (or the outbox) accepted the message it records
+ * the key in a transaction of its own that commits at once, so a caller that rolls back and runs
+ * again does not send again. A message that was not accepted throws {@link MailNotSent} and leaves
+ * no record, so the retry sends it. Two windows remain where a message can go out twice: the
+ * process dies between acceptance and record, or two callers send the same key at the same moment.
+ * The Message-ID is derived from the key, so a duplicate is recognisable as such.
+ */
+@Component
+public class Mailer {
+
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
+    private final InternetAddress from;
+    private final MailLog mailLog;
+    private final MailTransport transport;
+    private final WorkingCalendar calendar;
+
+    @Autowired
+    Mailer(MailProperties properties, MailLog mailLog, MailOutbox outbox, ObjectProvider<JavaMailSender> smtp,
+            WorkingCalendar calendar) {
+        this(properties.from(), mailLog, smtp.getIfAvailable() == null ? outbox : new SmtpTransport(smtp.getObject()),
+                calendar);
+    }
+
+    Mailer(String from, MailLog mailLog, MailTransport transport, WorkingCalendar calendar) {
+        this.from = address(from);
+        this.mailLog = mailLog;
+        this.transport = transport;
+        this.calendar = calendar;
+        log.info("Mail from {} goes to {}", this.from.toUnicodeString(), transport.describe());
+    }
+
+    /**
+     * Sends the message unless its key was sent before.
+     *
+     * @param message        what to send
+     * @param idempotencyKey names this message for good, e.g. {@code step-due-soon:<dossier>:<task id>};
+     *                       at most 200 characters
+     * @return true if this call sent it, false if the key had been sent already
+     * @throws MailNotSent when the SMTP server did not accept the message or the outbox could not store it
+     */
+    public boolean send(MailMessage message, String idempotencyKey) {
+        Objects.requireNonNull(message, "message");
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > SentMail.KEY_LENGTH) {
+            throw new IllegalArgumentException("an idempotency key of 1 to " + SentMail.KEY_LENGTH + " characters is needed");
+        }
+        if (mailLog.isSent(idempotencyKey)) {
+            log.debug("Mail {} was sent before; not sending again", idempotencyKey);
+            return false;
+        }
+        Instant now = calendar.now();
+        String messageId = messageId(idempotencyKey);
+        try {
+            MimeMessage mime = transport.newMessage();
+            fill(mime, message, now, messageId);
+            transport.deliver(mime, now);
+        } catch (Exception e) {
+            log.warn("Mail {} not sent via {}: {}", idempotencyKey, transport.kind(), e.toString());
+            throw new MailNotSent(idempotencyKey, e);
+        }
+        try {
+            mailLog.record(new SentMail(idempotencyKey, String.join(", ", message.to()), message.subject(), now,
+                    transport.kind(), messageId));
+        } catch (DataAccessException e) {
+            // The message is out. Failing now would make the caller retry and send it again.
+            log.error("Mail {} was sent via {} as {} but could not be recorded", idempotencyKey, transport.kind(),
+                    messageId, e);
+        }
+        log.info("Mail {} sent via {} as {}", idempotencyKey, transport.kind(), messageId);
+        return true;
+    }
+
+    /** Whether a message with this key was sent (and recorded). */
+    public boolean wasSent(String idempotencyKey) {
+        return mailLog.isSent(idempotencyKey);
+    }
+
+    private void fill(MimeMessage mime, MailMessage message, Instant now, String messageId) throws Exception {
+        MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED,
+                StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
+        helper.setTo(message.to().toArray(String[]::new));
+        helper.setSubject(message.subject());
+        helper.setSentDate(Date.from(now));
+        if (message.html() == null) {
+            helper.setText(message.text(), false);
+        } else {
+            helper.setText(message.text(), message.html());
+        }
+        for (MailMessage.Attachment a : message.attachments()) {
+            helper.addAttachment(a.fileName(), new ByteArrayResource(a.content()), a.contentType());
+        }
+        mime.setHeader("Message-ID", messageId);
+    }
+
+    /** The same key gives the same Message-ID: a duplicate after a crash is recognisable. */
+    private String messageId(String idempotencyKey) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+            String domain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
+            return "<" + HexFormat.of().formatHex(hash, 0, 16) + ".motcua@" + domain + ">";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static InternetAddress address(String from) {
+        try {
+            InternetAddress parsed = new InternetAddress(from, true);
+            return new InternetAddress(parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
+        } catch (AddressException | java.io.UnsupportedEncodingException e) {
+            throw new IllegalArgumentException("motcua.mail.from is not an email address: " + from, e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package vn.motcua.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.motcua.Api;
+import vn.motcua.MotcuaTest;
+
+/** Without SMTP settings mail lands in the outbox folder, and staff can read it over the API. */
+@MotcuaTest
+class MailOutboxTest {
+
+    @LocalServerPort int port;
+    @Autowired Mailer mailer;
+    @Autowired MailOutbox outbox;
+    @Autowired MailTemplates templates;
+    @Autowired MailLog mailLog;
+
+    Api anonymous;
+
+    @BeforeEach
+    void clients() {
+        anonymous = Api.at(port);
+    }
+
+    /** Sends a due-soon mail for a fresh dossier code and returns its outbox entry. */
+    MailOutbox.Entry sendOne(String applicant) {
+        String code = "000.00.00.H57-250514-" + UUID.randomUUID().toString().substring(0, 4);
+        var model = MailTemplatesTest.dueSoon(applicant);
+        model.put("dossierCode", code);
+        MailMessage message = templates.compose("step-due-soon", model, List.of("Trần Văn Minh <chuyenvien.taichinh@motcua.test>"))
+                .withAttachment("giay-hen.txt", "text/plain", "Giấy hẹn".getBytes(StandardCharsets.UTF_8));
+        String key = "test:" + code;
+        assertThat(mailer.send(message, key)).isTrue();
+        assertThat(mailer.send(message, key)).isFalse();
+        String messageId = mailLog.find(key).orElseThrow().getMessageId();
+        assertThat(mailLog.find(key).orElseThrow().getTransport()).isEqualTo(MailTransport.Kind.OUTBOX);
+        List<MailOutbox.Entry> mine = outbox.recent(500).stream().filter(e -> messageId.equals(e.messageId())).toList();
+        assertThat(mine).hasSize(1);
+        return mine.get(0);
+    }
+
+    @Test
+    void anEmlFileAppearsAndParsesBack() throws Exception {
+        MailOutbox.Entry entry = sendOne("Nguyễn Thị Ánh Tuyết");
+        assertThat(entry.file()).matches("\\d{8}-\\d{6}-\\d{3}-[0-9a-f]{8}\\.eml");
+        assertThat(entry.subject()).startsWith("Hồ sơ 000.00.00.H57-250514-").endsWith("sắp đến hạn ở bước Thẩm định hồ sơ");
+        assertThat(entry.to()).containsExactly("Trần Văn Minh <chuyenvien.taichinh@motcua.test>");
+        assertThat(entry.time().getOffset().getTotalSeconds()).isEqualTo(7 * 3600);
+
+        Path file = outbox.open(entry.file()).orElseThrow();
+        assertThat(file.getParent()).isEqualTo(outbox.folder());
+        MimeMessage parsed;
+        try (InputStream in = Files.newInputStream(file)) {
+            parsed = new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+        assertThat(parsed.getSubject()).isEqualTo(entry.subject());
+        assertThat(parsed.getMessageID()).isEqualTo(entry.messageId());
+        List<Part> parts = new ArrayList<>();
+        SmtpMailerTest.leaves(parsed, parts);
+        assertThat(parts).hasSize(3);
+        assertThat((String) parts.get(0).getContent()).contains("Người nộp:   Nguyễn Thị Ánh Tuyết");
+        assertThat((String) parts.get(1).getContent()).contains(">Nguyễn Thị Ánh Tuyết</td>");
+        assertThat(parts.get(2).getFileName()).isEqualTo("giay-hen.txt");
+        assertThat(new String(SmtpMailerTest.bytes(parts.get(2)), StandardCharsets.UTF_8)).isEqualTo("Giấy hẹn");
+        // no half-written temporary files are left behind
+        try (var files = Files.list(outbox.folder())) {
+            assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.endsWith(".eml"));
+        }
+    }
+
+    @Test
+    void staffListAndOpenTheOutboxAndNobodyElseDoes() throws Exception {
+        MailOutbox.Entry entry = sendOne("Lê Thị Thu Hà");
+        assertThat(anonymous.get("/api/mail/outbox").status()).isEqualTo(401);
+        assertThat(anonymous.get("/api/mail/outbox/" + entry.file()).status()).isEqualTo(401);
+
+        Api counter = anonymous.as("tiepnhan.hcc", "demo");
+        Api.Response list = counter.get("/api/mail/outbox?limit=500");
+        assertThat(list.status()).isEqualTo(200);
+        JsonNode found = null;
+        for (JsonNode e : list.json()) {
+            if (e.get("file").asText().equals(entry.file())) {
+                found = e;
+            }
+        }
+        assertThat(found).isNotNull();
+        assertThat(found.get("subject").asText()).isEqualTo(entry.subject());
+        assertThat(found.get("to").get(0).asText()).isEqualTo("Trần Văn Minh <chuyenvien.taichinh@motcua.test>");
+        assertThat(found.get("time").asText()).endsWith("+07:00");
+
+        Api.Response raw = anonymous.as("demo", "demo").get("/api/mail/outbox/" + entry.file());
+        assertThat(raw.status()).isEqualTo(200);
+        assertThat(raw.contentType()).startsWith("message/rfc822");
+        MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()),
+                new java.io.ByteArrayInputStream(raw.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(parsed.getSubject()).isEqualTo(entry.subject());
+    }
+
+    @Test
+    void noNameLeadsOutOfTheOutbox() throws Exception {
+        // a file that looks like an outbox file, one folder up
+        String outside = "20250101-000000-000-deadbeef.eml";
+        Files.writeString(outbox.folder().resolveSibling(outside), "Subject: secret\r\n\r\nsecret\r\n");
+        Api staff = anonymous.as("tiepnhan.hcc", "demo");
+        for (String name : List.of("..%2F" + outside, "%2E%2E%2F" + outside, "..%5C" + outside, "../" + outside,
+                "..", "%2E%2E", "..%2F..%2Fpom.xml", "20250101-000000-000-00000000.eml", "x.eml")) {
+            Api.Response response = staff.get("/api/mail/outbox/" + name);
+            assertThat(response.status()).as(name).isIn(400, 404);
+            assertThat(response.body()).as(name).doesNotContain("secret");
+        }
+        assertThat(outbox.open("../" + outside)).isEmpty();
+        assertThat(outbox.open("..")).isEmpty();
+        assertThat(outbox.open(outbox.folder().resolveSibling(outside).toString())).isEmpty();
+    }
+}
