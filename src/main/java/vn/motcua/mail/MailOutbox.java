@@ -18,14 +18,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
@@ -44,7 +42,7 @@ import vn.motcua.calendar.WorkingCalendar;
  * outside the folder.
  */
 @Component
-public class MailOutbox implements MailTransport {
+public class MailOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
     private static final Pattern FILE = Pattern.compile("(\\d{8}-\\d{6}-\\d{3})-[0-9a-f]{8}\\.eml");
@@ -52,7 +50,6 @@ public class MailOutbox implements MailTransport {
 
     private final Path folder;
     private final ZoneId zone;
-    private final Session session = Session.getInstance(new Properties());
 
     MailOutbox(MailProperties properties, WorkingCalendar calendar) {
         this.folder = properties.outbox().toAbsolutePath().normalize();
@@ -141,28 +138,20 @@ public class MailOutbox implements MailTransport {
         }
     }
 
-    // MailTransport: the outbox as the transport without SMTP
-
-    @Override
-    public Kind kind() {
-        return Kind.OUTBOX;
-    }
-
-    @Override
-    public MimeMessage newMessage() {
-        return new MimeMessage(session);
-    }
-
-    @Override
-    public void deliver(MimeMessage message, Instant at) throws MessagingException, IOException {
+    /**
+     * Writes the message as a new file: under a temporary name first, then renamed, so that the
+     * listing never sees half a file.
+     *
+     * @param at the moment of sending, which names the file
+     */
+    void write(MimeMessage message, Instant at) throws MessagingException, IOException {
         Files.createDirectories(folder);
         String messageId = message.getMessageID();
         message.saveChanges();
         if (messageId != null) {
-            message.setHeader("Message-ID", messageId);
+            message.setHeader("Message-ID", messageId); // saveChanges() makes up a new one
         }
         String name = FILE_TIME.format(at.atZone(zone)) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".eml";
-        // written under a temporary name, then renamed: the listing never sees half a file
         Path temporary = Files.createTempFile(folder, ".", ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
@@ -172,10 +161,5 @@ public class MailOutbox implements MailTransport {
         } finally {
             Files.deleteIfExists(temporary);
         }
-    }
-
-    @Override
-    public String describe() {
-        return "the outbox folder " + folder + " (no spring.mail.host)";
     }
 }

@@ -52,7 +52,8 @@ public class Mailer {
     @Autowired
     Mailer(MailProperties properties, MailLog mailLog, MailOutbox outbox, ObjectProvider<JavaMailSender> smtp,
             WorkingCalendar calendar) {
-        this(properties.from(), mailLog, smtp.getIfAvailable() == null ? outbox : new SmtpTransport(smtp.getObject()),
+        this(properties.from(), mailLog, smtp.getIfAvailable() == null ? new OutboxTransport(outbox)
+                : new SmtpTransport(smtp.getObject()),
                 calendar);
     }
 
