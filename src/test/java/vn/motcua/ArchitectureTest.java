@@ -25,7 +25,7 @@ class ArchitectureTest {
     /** The domain modules (and mail, which the engine's async steps use) know nothing of HTTP security setup or of the engine. */
     @ArchTest
     static final ArchRule domainDoesNotReachIntoEngineOrWeb = noClasses()
-            .that().resideInAnyPackage("vn.motcua.catalog..", "vn.motcua.calendar..", "vn.motcua.dossier..",
+            .that().resideInAnyPackage("vn.motcua.catalog..", "vn.motcua.calendar..", "vn.motcua.dossier..", "vn.motcua.deadline..",
                     "vn.motcua.mail..")
             .should().dependOnClassesThat().resideInAnyPackage("vn.motcua.engine..", "vn.motcua.web..");
 }

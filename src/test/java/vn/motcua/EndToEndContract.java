@@ -2,7 +2,11 @@ package vn.motcua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +17,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +33,10 @@ public abstract class EndToEndContract {
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
     @Autowired RuntimeService runtime;
+    @Autowired MailServer mail;
+
+    private static final Map<String, Object> APPROVE =
+            Map.of("variables", Map.of("decision", Map.of("value", "APPROVE")));
 
     protected Api anonymous;
     protected Api demo;
@@ -78,6 +87,115 @@ public abstract class EndToEndContract {
     }
 
     @Test
+    void anOverdueStepEscalatesToTheSupervisorsOfItsUnitWhoAreMailed() {
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2025-11-24T09:00+07:00").toInstant()));
+        try {
+            String code = demo.post("/api/dossiers", intake(ENTERPRISE, "Hồ Văn Trễ")).json().get("code").asText();
+            Api counter = anonymous.as("tiepnhan.hcc", "demo");
+            Api specialist = anonymous.as("chuyenvien.taichinh", "demo");
+            Api supervisor = anonymous.as("giamsat.taichinh", "demo");
+            completeOnlyTask(counter, code, APPROVE);
+            JsonNode received = demo.get("/api/dossiers/" + code).json();
+            JsonNode appraisal = received.get("handovers").get(1);
+            assertThat(appraisal.get("step").asText()).isEqualTo("appraise");
+            assertThat(appraisal.get("unit").asText()).isEqualTo("sotaichinh");
+            assertThat(appraisal.get("dueAt").asText()).isEqualTo("2025-11-26T09:00:00+07:00");
+            assertThat(received.get("tasks").get(0).get("due").asText()).isEqualTo("2025-11-26T09:00:00+07:00");
+
+            // the step's timer job, executed as Cockpit would, after its due time
+            String processInstance = demo.get("/engine-rest/task?processInstanceBusinessKey=" + code).json().get(0)
+                    .get("processInstanceId").asText();
+            JsonNode timers = demo.get("/engine-rest/job?timers=true&processInstanceId=" + processInstance).json();
+            String overdueJob = null;
+            for (JsonNode job : timers) {
+                if (engineDate(job.get("dueDate").asText())
+                        .equals(OffsetDateTime.parse("2025-11-26T09:00+07:00").toInstant())) {
+                    overdueJob = job.get("id").asText();
+                }
+            }
+            assertThat(overdueJob).as("the overdue timer among %s", timers).isNotNull();
+            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2025-11-26T10:00+07:00").toInstant()));
+            assertThat(anonymous.post("/engine-rest/job/" + overdueJob + "/execute", Map.of()).status()).isEqualTo(401);
+            assertThat(demo.post("/engine-rest/job/" + overdueJob + "/execute", Map.of()).status()).isEqualTo(204);
+
+            // the supervisors' mail goes out from its own job
+            String escalation = demo.get("/engine-rest/process-instance?processDefinitionKey=stepEscalation&businessKey="
+                    + code).json().get(0).get("id").asText();
+            for (JsonNode job : demo.get("/engine-rest/job?processInstanceId=" + escalation).json()) {
+                assertThat(demo.post("/engine-rest/job/" + job.get("id").asText() + "/execute", Map.of()).status())
+                        .isEqualTo(204);
+            }
+            assertThat(mail.to("giamsat.taichinh@motcua.test").stream()
+                    .filter(m -> MailServer.subject(m).contains(code)).toList()).hasSize(1);
+            String escalationTasks = "/engine-rest/task?taskDefinitionKey=Task_handleEscalation&processInstanceBusinessKey="
+                    + code;
+            JsonNode supervisorsTasks = supervisor.get(escalationTasks + "&candidateUser=giamsat.taichinh").json();
+            assertThat(supervisorsTasks).hasSize(1);
+            // another unit's supervisors are not asked, and may not decide
+            assertThat(demo.get(escalationTasks + "&candidateUser=giamsat.thuanhoa").json()).isEmpty();
+            assertThat(anonymous.as("giamsat.thuanhoa", "demo").post("/engine-rest/task/"
+                    + supervisorsTasks.get(0).get("id").asText() + "/complete", APPROVE).status()).isEqualTo(403);
+            completeTask(supervisor, supervisorsTasks.get(0).get("id").asText(), Map.of("variables", Map.of(
+                    "decision", Map.of("value", "URGE"),
+                    "note", Map.of("value", "Đề nghị hoàn thành thẩm định trong buổi sáng"))));
+            for (JsonNode job : demo.get("/engine-rest/job?processInstanceId=" + escalation).json()) {
+                assertThat(demo.post("/engine-rest/job/" + job.get("id").asText() + "/execute", Map.of()).status())
+                        .isEqualTo(204);
+            }
+            assertThat(mail.to("chuyenvien.taichinh@motcua.test").stream()
+                    .filter(m -> MailServer.subject(m).contains(code) && MailServer.subject(m).contains("Đôn đốc"))
+                    .toList()).hasSize(1);
+            completeOnlyTask(specialist, code, APPROVE);
+
+            JsonNode dossier = demo.get("/api/dossiers/" + code).json();
+            assertThat(dossier.get("escalations")).hasSize(1);
+            JsonNode escalated = dossier.get("escalations").get(0);
+            assertThat(escalated.get("step").asText()).isEqualTo("appraise");
+            assertThat(escalated.get("group").asText()).isEqualTo("sotaichinh_supervisors");
+            assertThat(escalated.get("outcome").asText()).isEqualTo("URGE");
+            assertThat(escalated.get("decidedBy").asText()).isEqualTo("giamsat.taichinh");
+            assertThat(dossier.get("handovers").get(1).get("verdict").asText()).isEqualTo("LATE");
+            assertThat(dossier.get("handovers").get(1).get("endedBy").asText()).isEqualTo("chuyenvien.taichinh");
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void aDayOffAddedByAnAdministratorMovesTheAppointmentAndTheOpenStep() {
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2025-11-24T09:00+07:00").toInstant()));
+        try {
+            String code = demo.post("/api/dossiers", intake(ENTERPRISE, "Lê Văn Lịch")).json().get("code").asText();
+            completeOnlyTask(anonymous.as("tiepnhan.hcc", "demo"), code, APPROVE);
+            assertThat(demo.get("/api/dossiers/" + code).json().get("appointmentDate").asText())
+                    .isEqualTo("2025-11-27T09:00:00+07:00");
+
+            Api.Response added = demo.put("/api/calendar/days/2025-11-25", Map.of("kind", "DAY_OFF", "name", "Nghỉ bão"));
+            assertThat(added.status()).as(added.body()).isEqualTo(200);
+            try {
+                JsonNode moved = demo.get("/api/dossiers/" + code).json();
+                assertThat(moved.get("appointmentDate").asText()).isEqualTo("2025-11-28T09:00:00+07:00");
+                assertThat(moved.get("originalAppointmentDate").asText()).isEqualTo("2025-11-28T09:00:00+07:00");
+                assertThat(moved.get("handovers").get(1).get("dueAt").asText()).isEqualTo("2025-11-27T09:00:00+07:00");
+                assertThat(moved.get("tasks").get(0).get("due").asText()).isEqualTo("2025-11-27T09:00:00+07:00");
+                String processInstance = demo.get("/engine-rest/task?processInstanceBusinessKey=" + code).json().get(0)
+                        .get("processInstanceId").asText();
+                List<String> timers = new ArrayList<>();
+                demo.get("/engine-rest/job?timers=true&processInstanceId=" + processInstance).json()
+                        .forEach(job -> timers.add(engineDate(job.get("dueDate").asText()).toString()));
+                // due soon Wednesday 15:00, overdue Thursday 09:00 (Huế time)
+                assertThat(timers).containsExactlyInAnyOrder("2025-11-26T08:00:00Z", "2025-11-27T02:00:00Z");
+            } finally {
+                assertThat(demo.delete("/api/calendar/days/2025-11-25").status()).isEqualTo(204);
+            }
+            assertThat(demo.get("/api/dossiers/" + code).json().get("appointmentDate").asText())
+                    .isEqualTo("2025-11-27T09:00:00+07:00");
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    @Test
     void officersWorkOnlyTheirOwnUnitsTasks() {
         String code = demo.post("/api/dossiers", intake(ENTERPRISE, "Lê Thị Thanh")).json().get("code").asText();
         Api counter = anonymous.as("tiepnhan.hcc", "demo");
@@ -106,10 +224,19 @@ public abstract class EndToEndContract {
         assertThat(anonymous.as("giamsat.noivu", "demo").get("/api/dossiers/" + code).status()).isEqualTo(200);
     }
 
+    /** A date as the engine REST API writes it ({@code 2025-11-26T09:00:00.000+0700}). */
+    private static Instant engineDate(String text) {
+        return OffsetDateTime.parse(text, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant();
+    }
+
     private void completeOnlyTask(Api officer, String code, Map<String, Object> body) {
         JsonNode tasks = officer.get("/engine-rest/task?processInstanceBusinessKey=" + code).json();
         assertThat(tasks).as("tasks visible to the officer").hasSize(1);
-        Api.Response response = officer.post("/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete", body);
+        completeTask(officer, tasks.get(0).get("id").asText(), body);
+    }
+
+    private void completeTask(Api officer, String taskId, Map<String, Object> body) {
+        Api.Response response = officer.post("/engine-rest/task/" + taskId + "/complete", body);
         assertThat(response.status()).as(response.body()).isEqualTo(204);
     }
 

@@ -9,8 +9,11 @@ import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import vn.motcua.engine.Driver;
 
 /**
  * The end-to-end contract on a real MariaDB server (the {@code mariadb} suite: {@code ./mvnw verify -Pmariadb}).
@@ -20,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("mariadb")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test", "mariadb"})
-@Import(FaultInjection.class)
+@Import({FaultInjection.class, Driver.class})
+@ContextConfiguration(initializers = MailServer.Initializer.class)
 class MariaDbEndToEndTest extends EndToEndContract {
 
     static final String SERVER = System.getProperty("motcua.test.mariadb.server", "jdbc:mariadb://127.0.0.1:3306/");

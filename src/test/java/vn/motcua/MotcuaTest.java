@@ -8,6 +8,9 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+import vn.motcua.engine.Driver;
 
 /**
  * The whole application on H2 with the demo data, on a random port. Every test class that uses
@@ -18,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-@Import(FaultInjection.class)
+@Import({FaultInjection.class, Driver.class})
+@ContextConfiguration(initializers = MailServer.Initializer.class)
 public @interface MotcuaTest {
 }

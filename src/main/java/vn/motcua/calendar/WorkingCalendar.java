@@ -118,6 +118,49 @@ public class WorkingCalendar {
         }
     }
 
+    /**
+     * The instant that lies {@code workingMinutes} of working time before {@code to}: the inverse of
+     * {@link #addWorkingTime} without cut-off, used for warnings ahead of a deadline (due soon, at risk).
+     */
+    public Instant subtractWorkingTime(Instant to, long workingMinutes) {
+        ZonedDateTime at = previousWorkingInstant(to.atZone(hours.zone()));
+        long left = workingMinutes;
+        while (true) {
+            LocalTime t = at.toLocalTime();
+            LocalTime start = !t.isAfter(hours.morningEnd()) ? hours.morningStart() : hours.afternoonStart();
+            ZonedDateTime periodStart = at.toLocalDate().atTime(start).atZone(hours.zone());
+            long available = Duration.between(periodStart, at).toMinutes();
+            if (left <= available) {
+                return at.minusMinutes(left).toInstant();
+            }
+            left -= available;
+            at = previousWorkingInstant(periodStart.minusNanos(1));
+        }
+    }
+
+    /** The same instant if it is in office hours or at a closing, else the previous closing. */
+    private ZonedDateTime previousWorkingInstant(ZonedDateTime at) {
+        LocalDate day = at.toLocalDate();
+        if (isWorkingDay(day)) {
+            LocalTime t = at.toLocalTime();
+            List<LocalTime[]> periods = periods();
+            for (int i = periods.size() - 1; i >= 0; i--) {
+                LocalTime[] period = periods.get(i);
+                if (t.isAfter(period[1])) {
+                    return day.atTime(period[1]).atZone(hours.zone());
+                }
+                if (t.isAfter(period[0])) {
+                    return at;
+                }
+            }
+        }
+        LocalDate previous = day.minusDays(1);
+        while (!isWorkingDay(previous)) {
+            previous = previous.minusDays(1);
+        }
+        return previous.atTime(hours.afternoonEnd()).atZone(hours.zone());
+    }
+
     /** The same instant if it is in office hours, else the next opening. */
     ZonedDateTime nextWorkingInstant(ZonedDateTime at) {
         LocalDate day = at.toLocalDate();

@@ -1,5 +1,6 @@
 package vn.motcua.catalog;
 
+import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.util.List;
 
@@ -22,7 +23,12 @@ record CatalogFile(List<UnitEntry> units, List<ProcedureEntry> procedures) {
             String feeNote,
             boolean online,
             String process,
-            List<DocumentEntry> documents) {
+            List<DocumentEntry> documents,
+            List<StepEntry> steps) {
+    }
+
+    /** A step's share of the statutory time, in working hours (decimals allowed: 0.5 is 30 minutes). */
+    record StepEntry(String step, BigDecimal hours, String unit) {
     }
 
     record DocumentEntry(String name, DocumentKind kind, int count) {

@@ -2,6 +2,7 @@ package vn.motcua.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +30,7 @@ class CatalogLoader implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogLoader.class);
     private static final Pattern UNIT_KEY = Pattern.compile("[a-z0-9]{2,30}");
+    private static final Pattern STEP_KEY = Pattern.compile("[a-z][A-Za-z0-9]{1,59}");
 
     private final CatalogProperties properties;
     private final UnitRepository units;
@@ -117,10 +119,48 @@ class CatalogLoader implements InitializingBean {
                 p.documents().stream().filter(d -> d.name() == null || d.kind() == null || d.count() < 1)
                         .forEach(d -> problems.add(where + " has a document without name, kind or count"));
             }
+            validateSteps(p, where, problems);
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The catalog is invalid:\n - " + String.join("\n - ", problems));
         }
+    }
+
+    /**
+     * The internal process: unique step keys, positive shares in whole minutes, units that receive
+     * or handle the procedure, and shares that add up to the statutory time.
+     */
+    private static void validateSteps(CatalogFile.ProcedureEntry p, String where, List<String> problems) {
+        if (p.steps() == null || p.steps().isEmpty()) {
+            problems.add(where + " lists no steps with their share of the statutory time");
+            return;
+        }
+        Set<String> stepKeys = new HashSet<>();
+        long total = 0;
+        for (CatalogFile.StepEntry st : p.steps()) {
+            if (st.step() == null || !STEP_KEY.matcher(st.step()).matches() || !stepKeys.add(st.step())) {
+                problems.add(where + " has a step without a unique key (letters, e.g. appraise): '" + st.step() + "'");
+            }
+            if (st.hours() == null || st.hours().signum() <= 0
+                    || st.hours().multiply(BigDecimal.valueOf(60)).stripTrailingZeros().scale() > 0) {
+                problems.add(where + " step '" + st.step() + "' needs a positive share in whole minutes");
+                continue;
+            }
+            if (st.unit() != null && !st.unit().equals(p.receivingUnit())
+                    && (p.handlingUnits() == null || !p.handlingUnits().contains(st.unit()))) {
+                problems.add(where + " step '" + st.step() + "' names unit '" + st.unit()
+                        + "', which neither receives nor handles the procedure");
+            }
+            total += minutes(st.hours());
+        }
+        if (p.statutory() != null && total != p.statutory().workingMinutes()) {
+            problems.add(where + " step shares add up to " + total + " working minutes, not the statutory "
+                    + p.statutory().workingMinutes());
+        }
+    }
+
+    static long minutes(BigDecimal hours) {
+        return hours.multiply(BigDecimal.valueOf(60)).longValueExact();
     }
 
     private void apply(CatalogFile file) {

@@ -4,6 +4,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -74,6 +75,11 @@ public class Procedure {
     @OrderColumn(name = "position")
     private List<RequiredDocument> documents = new ArrayList<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "procedure_step", joinColumns = @JoinColumn(name = "procedure_code"))
+    @OrderColumn(name = "position")
+    private List<StepShare> steps = new ArrayList<>();
+
     protected Procedure() {
     }
 
@@ -104,6 +110,13 @@ public class Procedure {
         if (!documents.equals(docs)) {
             documents.clear();
             documents.addAll(docs);
+        }
+        List<StepShare> shares = e.steps().stream()
+                .map(st -> new StepShare(st.step(), CatalogLoader.minutes(st.hours()), st.unit()))
+                .toList();
+        if (!steps.equals(shares)) {
+            steps.clear();
+            steps.addAll(shares);
         }
     }
 
@@ -162,5 +175,27 @@ public class Procedure {
 
     public List<RequiredDocument> getDocuments() {
         return List.copyOf(documents);
+    }
+
+    /** The internal process: each step's share of the statutory time, in order; the shares add up to it. */
+    public List<StepShare> getSteps() {
+        return List.copyOf(steps);
+    }
+
+    public Optional<StepShare> step(String step) {
+        return steps.stream().filter(s -> s.step().equals(step)).findFirst();
+    }
+
+    /** The unit that holds a step: the one the catalog names, else the lead handling unit. */
+    public Unit unitOf(StepShare share) {
+        if (share.unitKey() == null) {
+            return leadHandlingUnit();
+        }
+        if (share.unitKey().equals(receivingUnit.getKey())) {
+            return receivingUnit;
+        }
+        return handlingUnits.stream().filter(u -> u.getKey().equals(share.unitKey())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Step " + share.step() + " of " + code
+                        + " names unit " + share.unitKey() + ", which is neither receiving nor handling it"));
     }
 }

@@ -53,6 +53,32 @@ public class Dossier {
     @Column(name = "appointment_at")
     private Instant appointmentAt;
 
+    /**
+     * The statutory due: the appointment given at reception, moved only by supplement pauses. A
+     * re-appointment (Form 04) moves {@link #appointmentAt} but not this, so statistics still count
+     * a re-appointed dossier as late.
+     */
+    @Column(name = "due_at")
+    private Instant dueAt;
+
+    /** When the clock stopped for a supplement request during handling; null while it runs. */
+    @Column(name = "paused_at")
+    private Instant pausedAt;
+
+    /** Working minutes spent waiting for supplements, added to the deadlines. */
+    @Column(name = "paused_minutes", nullable = false)
+    private long pausedMinutes;
+
+    /** Working minutes added by re-appointments (Form 04). */
+    @Column(name = "extension_minutes", nullable = false)
+    private long extensionMinutes;
+
+    @Column(name = "supplement_requests", nullable = false)
+    private int supplementRequests;
+
+    @Column(nullable = false)
+    private int reappointments;
+
     @Column(name = "finished_at")
     private Instant finishedAt;
 
@@ -85,12 +111,39 @@ public class Dossier {
     void received(Instant at, Instant appointment) {
         this.receivedAt = at;
         this.appointmentAt = appointment;
+        this.dueAt = appointment;
+    }
+
+    void paused(Instant at) {
+        this.pausedAt = at;
+        this.supplementRequests++;
+    }
+
+    /** Ends a pause: the due and the appointment move to the given instants. */
+    void resumed(long waitedMinutes, Instant newDue, Instant newAppointment) {
+        this.pausedAt = null;
+        this.pausedMinutes += waitedMinutes;
+        this.dueAt = newDue;
+        this.appointmentAt = newAppointment;
+    }
+
+    void reappointed(long addedMinutes, Instant newAppointment) {
+        this.extensionMinutes += addedMinutes;
+        this.reappointments++;
+        this.appointmentAt = newAppointment;
+    }
+
+    /** Deadlines recomputed after a calendar change. */
+    void rescheduled(Instant newDue, Instant newAppointment) {
+        this.dueAt = newDue;
+        this.appointmentAt = newAppointment;
     }
 
     void finished(Instant at) {
         if (finishedAt == null) {
             this.finishedAt = at;
         }
+        this.pausedAt = null;
     }
 
     void returned(Instant at) {
@@ -139,6 +192,39 @@ public class Dossier {
 
     public Instant getAppointmentAt() {
         return appointmentAt;
+    }
+
+    public Instant getDueAt() {
+        return dueAt;
+    }
+
+    public Instant getPausedAt() {
+        return pausedAt;
+    }
+
+    public boolean isPaused() {
+        return pausedAt != null;
+    }
+
+    public long getPausedMinutes() {
+        return pausedMinutes;
+    }
+
+    public long getExtensionMinutes() {
+        return extensionMinutes;
+    }
+
+    public int getSupplementRequests() {
+        return supplementRequests;
+    }
+
+    public int getReappointments() {
+        return reappointments;
+    }
+
+    /** Received and not yet finished: its clock runs (or is paused). */
+    public boolean isUnderWay() {
+        return receivedAt != null && finishedAt == null && status != DossierStatus.RETURNED;
     }
 
     public Instant getFinishedAt() {

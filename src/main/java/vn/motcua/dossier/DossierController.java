@@ -4,9 +4,12 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
@@ -31,12 +34,15 @@ class DossierController {
     private final DossierWorkflow workflow;
     private final WorkingCalendar calendar;
     private final MessageSource messages;
+    private final List<DossierDetails> details;
 
-    DossierController(Dossiers dossiers, DossierWorkflow workflow, WorkingCalendar calendar, MessageSource messages) {
+    DossierController(Dossiers dossiers, DossierWorkflow workflow, WorkingCalendar calendar, MessageSource messages,
+            List<DossierDetails> details) {
         this.dossiers = dossiers;
         this.workflow = workflow;
         this.calendar = calendar;
         this.messages = messages;
+        this.details = details;
     }
 
     @PostMapping
@@ -60,15 +66,20 @@ class DossierController {
         Procedure procedure = dossiers.procedureOf(d);
         ZoneId zone = calendar.zone();
         Instant projected = d.getReceivedAt() == null ? dossiers.appointment(procedure, calendar.now()) : null;
+        Map<String, Object> more = new LinkedHashMap<>();
+        details.forEach(part -> part.addTo(d, more));
         return new DossierJson(d.getCode(), d.getStatus().name(), d.getStatus().code(), label(d.getStatus()),
                 procedure.getCode(), procedure.getName(), d.getChannel(), d.getApplicant(),
                 at(d.getFiledAt(), zone), at(d.getReceivedAt(), zone), at(d.getAppointmentAt(), zone),
+                at(d.getDueAt(), zone), d.getReappointments(), at(d.getPausedAt(), zone), d.getPausedMinutes(),
+                d.getSupplementRequests(),
                 at(projected, zone), at(d.getFinishedAt(), zone), at(d.getReturnedAt(), zone),
                 dossiers.history(d.getCode()).stream().map(h -> new HistoryJson(at(h.getAt(), zone), h.getActor(),
                         h.getFrom() == null ? null : h.getFrom().code(), h.getTo().code(), label(h.getTo()), h.getStep(),
                         h.getNote())).toList(),
                 workflow.openTasks(d.getCode()).stream().map(t -> new TaskJson(t.id(), t.step(), t.name(),
-                        t.assignee(), t.candidateGroups(), at(t.created(), zone), at(t.due(), zone))).toList());
+                        t.assignee(), t.candidateGroups(), at(t.created(), zone), at(t.due(), zone))).toList(),
+                more);
     }
 
     private String label(DossierStatus status) {
@@ -79,10 +90,18 @@ class DossierController {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 
+    /**
+     * The staff view of a dossier. {@code appointmentDate} is the appointment the citizen holds now;
+     * {@code originalAppointmentDate} the statutory one, moved only by supplement pauses, which
+     * statistics count against.
+     */
     record DossierJson(String code, String status, int statusCode, String statusLabel, String procedureCode,
             String procedureName, Channel channel, Applicant applicant, OffsetDateTime filedAt,
-            OffsetDateTime receivedAt, OffsetDateTime appointmentDate, OffsetDateTime projectedAppointmentDate,
-            OffsetDateTime finishedAt, OffsetDateTime returnedAt, List<HistoryJson> history, List<TaskJson> tasks) {
+            OffsetDateTime receivedAt, OffsetDateTime appointmentDate, OffsetDateTime originalAppointmentDate,
+            int reappointments, OffsetDateTime pausedSince, long pausedWorkingMinutes, int supplementRequests,
+            OffsetDateTime projectedAppointmentDate,
+            OffsetDateTime finishedAt, OffsetDateTime returnedAt, List<HistoryJson> history, List<TaskJson> tasks,
+            @JsonAnyGetter Map<String, Object> more) {
     }
 
     record HistoryJson(OffsetDateTime at, String actor, Integer fromStatusCode, int statusCode, String statusLabel,

@@ -2,12 +2,17 @@ package vn.motcua.dossier;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +27,8 @@ import vn.motcua.catalog.Procedure;
 public class Dossiers {
 
     static final int MAX_FORM_DATA = 4000;
+    private static final Locale VI = Locale.forLanguageTag("vi");
+    private static final DateTimeFormatter VN_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     private final DossierRepository dossiers;
     private final StatusChangeRepository history;
@@ -31,9 +38,12 @@ public class Dossiers {
     private final Catalog catalog;
     private final WorkingCalendar calendar;
     private final ObjectMapper json;
+    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
 
     Dossiers(DossierRepository dossiers, StatusChangeRepository history, DossierCodes codes, DossierWorkflow workflow,
-            DossierAccess access, Catalog catalog, WorkingCalendar calendar, ObjectMapper json) {
+            DossierAccess access, Catalog catalog, WorkingCalendar calendar, ObjectMapper json, MessageSource messages,
+            ApplicationEventPublisher events) {
         this.dossiers = dossiers;
         this.history = history;
         this.codes = codes;
@@ -42,6 +52,8 @@ public class Dossiers {
         this.catalog = catalog;
         this.calendar = calendar;
         this.json = json;
+        this.messages = messages;
+        this.events = events;
     }
 
     /**
@@ -81,22 +93,102 @@ public class Dossiers {
             throw new IllegalStateException("Dossier " + code + " is closed (" + from + ") and cannot become " + to);
         }
         Instant now = calendar.now();
+        String by = actor != null ? actor : Actors.current();
+        long waited = 0;
+        if (dossier.isPaused() && to != DossierStatus.SUPPLEMENT_REQUESTED && !to.finishes()) {
+            waited = calendar.workingMinutesBetween(dossier.getPausedAt(), now);
+            Instant pausedAt = dossier.getPausedAt();
+            dossier.resumed(waited, calendar.addWorkingTime(dossier.getDueAt(), waited, null).toInstant(),
+                    calendar.addWorkingTime(dossier.getAppointmentAt(), waited, null).toInstant());
+            // the resumption's history line tells how long the clock stood and where the appointment moved
+            note = messages.getMessage("dossier.clock.resumed",
+                    new Object[] {hours(waited), format(pausedAt), format(dossier.getAppointmentAt())}, VI);
+        }
+        DossierStatusChanged.Clock clock = dossier.getReceivedAt() == null ? DossierStatusChanged.Clock.NOT_STARTED
+                : waited > 0 || from == DossierStatus.SUPPLEMENT_REQUESTED ? DossierStatusChanged.Clock.RESUMED
+                : DossierStatusChanged.Clock.RUNNING;
         dossier.setStatus(to);
         switch (to) {
             case RECEIVED -> {
                 Procedure procedure = procedureOf(dossier);
                 dossier.received(now, appointment(procedure, now));
+                clock = DossierStatusChanged.Clock.STARTED;
             }
-            case RETURNED -> dossier.returned(now);
+            case SUPPLEMENT_REQUESTED -> {
+                if (dossier.getReceivedAt() != null && dossier.getFinishedAt() == null) {
+                    dossier.paused(now);
+                    clock = DossierStatusChanged.Clock.PAUSED;
+                }
+            }
+            case RETURNED -> {
+                dossier.returned(now);
+                clock = DossierStatusChanged.Clock.ENDED;
+            }
             default -> {
                 if (to.finishes()) {
                     dossier.finished(now);
+                    clock = DossierStatusChanged.Clock.ENDED;
                 }
             }
         }
-        history.save(new StatusChange(code, now, actor != null ? actor : Actors.current(), from, to, step,
+        history.save(new StatusChange(code, now, by, from, to, step,
                 note == null || note.isBlank() ? null : note.strip()));
+        events.publishEvent(new DossierStatusChanged(code, from, to, now, clock, waited));
         return dossier;
+    }
+
+    /**
+     * Re-appoints a dossier (Form 04): the appointment moves by {@code workingMinutes} of working
+     * time; the statutory due stays, so the dossier still counts as late. Recorded in the history.
+     *
+     * @return the new appointment
+     */
+    public Instant reappoint(String code, long workingMinutes, String actor, String note) {
+        Dossier dossier = require(code);
+        if (!dossier.isUnderWay()) {
+            throw new IllegalStateException("Dossier " + code + " is not under way and cannot be re-appointed");
+        }
+        Instant previous = dossier.getAppointmentAt();
+        Instant next = calendar.addWorkingTime(previous, workingMinutes, null).toInstant();
+        dossier.reappointed(workingMinutes, next);
+        history.save(new StatusChange(code, calendar.now(), actor, dossier.getStatus(), dossier.getStatus(),
+                "reappoint", messages.getMessage("dossier.clock.reappointed",
+                        new Object[] {format(previous), format(next), note == null ? "" : note.strip()}, VI)));
+        return next;
+    }
+
+    /**
+     * Recomputes the due and the appointment of every dossier under way from its reception, its
+     * statutory time, its pauses and its extensions, after the working calendar changed.
+     *
+     * @return the codes of the dossiers whose dates moved
+     */
+    public List<String> reschedule() {
+        List<String> moved = new ArrayList<>();
+        for (Dossier dossier : dossiers.findByReceivedAtIsNotNullAndFinishedAtIsNullAndReturnedAtIsNull()) {
+            Procedure procedure = procedureOf(dossier);
+            Instant due = calendar.addWorkingTime(dossier.getReceivedAt(),
+                    procedure.getStatutoryTime().workingMinutes() + dossier.getPausedMinutes(),
+                    procedure.getAfternoonCutoff()).toInstant();
+            Instant appointment = calendar.addWorkingTime(due, dossier.getExtensionMinutes(), null).toInstant();
+            if (!due.equals(dossier.getDueAt()) || !appointment.equals(dossier.getAppointmentAt())) {
+                Instant before = dossier.getAppointmentAt();
+                dossier.rescheduled(due, appointment);
+                history.save(new StatusChange(dossier.getCode(), calendar.now(), Actors.current(), dossier.getStatus(),
+                        dossier.getStatus(), "calendar", messages.getMessage("dossier.clock.rescheduled",
+                                new Object[] {format(before), format(appointment)}, VI)));
+                moved.add(dossier.getCode());
+            }
+        }
+        return moved;
+    }
+
+    private String format(Instant at) {
+        return at == null ? "-" : VN_TIME.format(at.atZone(calendar.zone()));
+    }
+
+    private static String hours(long minutes) {
+        return minutes % 60 == 0 ? Long.toString(minutes / 60) : String.format(Locale.ROOT, "%.2f", minutes / 60.0);
     }
 
     /** Records that the citizen brought the requested supplement and resumes the dossier's process. */

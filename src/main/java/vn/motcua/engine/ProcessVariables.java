@@ -21,11 +21,31 @@ final class ProcessVariables {
     static final String RECEIVED_AT = "receivedAt";
     static final String APPOINTMENT_DATE = "appointmentDate";
 
+    /** The escalation process: the escalation's id, the overdue task, its name, who handles it. */
+    static final String ESCALATION_ID = "escalationId";
+    static final String STEP_TASK_ID = "stepTaskId";
+    static final String STEP_NAME = "stepName";
+    static final String SUPERVISORS_GROUP = "supervisorsGroup";
+    /** The escalation task: the officer a REASSIGN decision gives the step to. */
+    static final String NEW_ASSIGNEE = "newAssignee";
+
+    /** The apology (Form 04): why the dossier is late, the extension asked, who drafted it. */
+    static final String REASON = "reason";
+    static final String EXTENSION_DAYS = "extensionDays";
+    static final String DRAFTED_BY = "draftedBy";
+    static final String PROPOSED_APPOINTMENT = "proposedAppointment";
+    static final String REAPPOINTMENT_ID = "reappointmentId";
+
     /** The BPMN extension property listing the decisions a user task accepts. */
     static final String DECISIONS_PROPERTY = "decisions";
 
     static final String LIFECYCLE_PROCESS = "dossierLifecycle";
     static final String SUPPLEMENT_MESSAGE = "SupplementReceived";
+    static final String WATCH_PROCESS = "appointmentWatch";
+    static final String FINISHED_MESSAGE = "DossierFinished";
+    static final String EXTENSION_MESSAGE = "ExtensionRequested";
+    static final String PAUSED_MESSAGE = "ClockPaused";
+    static final String RESUMED_MESSAGE = "ClockResumed";
 
     private ProcessVariables() {
     }

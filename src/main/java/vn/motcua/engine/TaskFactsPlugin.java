@@ -15,14 +15,19 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-/** Attaches {@link TaskFactsListener} to the create event of every user task of every process. */
+/**
+ * Attaches {@link TaskFactsListener} to the create event and {@link StepEndListener} to the
+ * complete event of every user task of every process.
+ */
 @Component
 class TaskFactsPlugin extends AbstractProcessEnginePlugin {
 
     private final TaskFactsListener listener;
+    private final StepEndListener stepEnd;
 
-    TaskFactsPlugin(@Lazy TaskFactsListener listener) {
+    TaskFactsPlugin(@Lazy TaskFactsListener listener, @Lazy StepEndListener stepEnd) {
         this.listener = listener;
+        this.stepEnd = stepEnd;
     }
 
     @Override
@@ -35,8 +40,9 @@ class TaskFactsPlugin extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-                        .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+                var task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, stepEnd);
             }
         });
     }

@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,11 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.motcua.MotcuaTest;
 import vn.motcua.Staff;
-import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Dossiers;
-import vn.motcua.dossier.IntakeRequest;
 import vn.motcua.dossier.StatusChange;
 
 /** One test per path through the lifecycle and the handling processes, on the real engine. */
@@ -45,6 +41,7 @@ class ProcessPathsTest {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired Dossiers dossiers;
+    @Autowired Driver driver;
 
     @BeforeEach
     void setUp() {
@@ -221,48 +218,34 @@ class ProcessPathsTest {
                 .contains("dossierCode").isSubsetOf("dossierCode", "decision", "note", "handlingOutcome");
     }
 
-    // --- helpers
+    // --- helpers (the driver's, named as the tests read them)
 
     private String intake(String procedure) {
-        return dossiers.intake(new IntakeRequest(procedure, Channel.COUNTER,
-                new IntakeRequest.ApplicantData("Trần Thị Bình", "046190001234", "0905123456", "binh@example.com",
-                        "5 Hùng Vương, phường Thuận Hóa, Huế"),
-                Map.of())).getCode();
+        return driver.intake(procedure);
     }
 
     private ProcessInstance lifecycle(String code) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("dossierLifecycle")
-                .processInstanceBusinessKey(code).singleResult();
+        return driver.lifecycle(code);
     }
 
     private ProcessInstance handling(String code) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
-                .processDefinitionKeyIn("handlingStandard", "handlingSiteInspection").singleResult();
+        return driver.handling(code);
     }
 
     private Task task(String code, String step) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(step).singleResult();
-        assertThat(task).as("open task %s of %s", step, code).isNotNull();
-        return task;
+        return driver.task(code, step);
     }
 
     private List<String> candidateGroups(Task task) {
-        return tasks.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId).toList();
+        return driver.candidateGroups(task);
     }
 
     private void complete(String code, String step, String decision, String note) {
-        complete(code, step, decision, note, Map.of());
+        driver.complete(code, step, decision, note);
     }
 
     private void complete(String code, String step, String decision, String note, Map<String, Object> more) {
-        Map<String, Object> variables = new HashMap<>(more);
-        if (decision != null) {
-            variables.put("decision", decision);
-        }
-        if (note != null) {
-            variables.put("note", note);
-        }
-        tasks.complete(task(code, step).getId(), variables);
+        driver.complete(code, step, decision, note, more);
     }
 
     private List<Integer> statusCodes(String code) {

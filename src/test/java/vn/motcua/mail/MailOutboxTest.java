@@ -22,22 +22,30 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.motcua.Api;
 import vn.motcua.MotcuaTest;
+import vn.motcua.calendar.WorkingCalendar;
 
-/** Without SMTP settings mail lands in the outbox folder, and staff can read it over the API. */
+/**
+ * Without SMTP settings mail lands in the outbox folder, and staff can read it over the API. The
+ * shared test context sends over SMTP (to the test mail server), so the mailer here is the one the
+ * application builds when no SMTP host is configured: the outbox transport.
+ */
 @MotcuaTest
 class MailOutboxTest {
 
     @LocalServerPort int port;
-    @Autowired Mailer mailer;
     @Autowired MailOutbox outbox;
     @Autowired MailTemplates templates;
     @Autowired MailLog mailLog;
+    @Autowired MailProperties properties;
+    @Autowired WorkingCalendar calendar;
 
     Api anonymous;
+    Mailer mailer;
 
     @BeforeEach
     void clients() {
         anonymous = Api.at(port);
+        mailer = new Mailer(properties.from(), mailLog, new OutboxTransport(outbox), calendar);
     }
 
     /** Sends a due-soon mail for a fresh dossier code and returns its outbox entry. */

@@ -1,0 +1,69 @@
+package vn.motcua.deadline;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.catalog.Catalog;
+import vn.motcua.catalog.Unit;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierDetails;
+
+/**
+ * The deadlines' part of a dossier's staff view: every step with its unit, deadline and verdict
+ * (Form 06), the escalations and the re-appointments (Form 04), and the dossier's own verdict.
+ */
+@Component
+class DeadlineDetails implements DossierDetails {
+
+    private final Deadlines deadlines;
+    private final Catalog catalog;
+    private final WorkingCalendar calendar;
+
+    DeadlineDetails(Deadlines deadlines, Catalog catalog, WorkingCalendar calendar) {
+        this.deadlines = deadlines;
+        this.catalog = catalog;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public void addTo(Dossier dossier, Map<String, Object> view) {
+        String code = dossier.getCode();
+        view.put("verdict", deadlines.verdict(dossier).orElse(null));
+        view.put("handovers", deadlines.handovers(code).stream().map(h -> new HandoverJson(h.getStep(),
+                h.getUnitKey(), unitName(h.getUnitKey()), at(h.getStartedAt()), at(h.getDueAt()), at(h.getEndedAt()),
+                h.getEndedBy(), h.getVerdict(), h.getShareMinutes(), h.getPausedMinutes())).toList());
+        view.put("escalations", deadlines.escalations(code).stream().map(e -> new EscalationJson(e.getStep(),
+                e.getUnitKey(), at(e.getAt()), e.getGroupId(), e.getOutcome(), e.getDecidedBy(), at(e.getDecidedAt()),
+                e.getNote())).toList());
+        view.put("reappointments", deadlines.reappointments(code).stream().map(r -> new ReappointmentJson(r.getId(),
+                r.getUnitKey(), unitName(r.getUnitKey()), at(r.getPreviousAppointmentAt()),
+                at(r.getNewAppointmentAt()), r.getExtensionDays(), r.getReason(), r.getDraftedBy(), r.getApprovedBy(),
+                at(r.getApprovedAt()))).toList());
+    }
+
+    private String unitName(String key) {
+        return catalog.unit(key).map(Unit::getName).orElse(key);
+    }
+
+    private OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atZone(calendar.zone()).toOffsetDateTime();
+    }
+
+    record HandoverJson(String step, String unit, String unitName, OffsetDateTime startedAt, OffsetDateTime dueAt,
+            OffsetDateTime endedAt, String endedBy, Verdict verdict, long shareWorkingMinutes,
+            long pausedWorkingMinutes) {
+    }
+
+    record EscalationJson(String step, String unit, OffsetDateTime at, String group, Escalation.Outcome outcome,
+            String decidedBy, OffsetDateTime decidedAt, String note) {
+    }
+
+    record ReappointmentJson(long id, String unit, String unitName, OffsetDateTime previousAppointmentDate,
+            OffsetDateTime newAppointmentDate, int extensionDays, String reason, String draftedBy, String approvedBy,
+            OffsetDateTime approvedAt) {
+    }
+}

@@ -1,0 +1,13 @@
+package vn.motcua.deadline;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface EscalationRepository extends JpaRepository<Escalation, Long> {
+
+    List<Escalation> findByDossierCodeOrderByIdAsc(String dossierCode);
+
+    Optional<Escalation> findByHandoverId(Long handoverId);
+}

@@ -1,0 +1,13 @@
+package vn.motcua.dossier;
+
+import java.util.Map;
+
+/**
+ * Another module's part of a dossier's staff view ({@code GET /api/dossiers/{code}}): the dossier
+ * module does not know those modules, they know it.
+ */
+public interface DossierDetails {
+
+    /** Adds this module's sections to the view, keyed by their JSON names. */
+    void addTo(Dossier dossier, Map<String, Object> view);
+}

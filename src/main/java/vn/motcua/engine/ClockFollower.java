@@ -1,0 +1,91 @@
+package vn.motcua.engine;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.deadline.Deadlines;
+import vn.motcua.deadline.DeadlinesMoved;
+import vn.motcua.deadline.Handover;
+import vn.motcua.dossier.DossierStatusChanged;
+
+/**
+ * Keeps the engine's timers in step with the dossier's clock: reception starts the appointment
+ * watch; a pause and its end are passed on to the watch; when deadlines move (end of a pause, a
+ * calendar change) the dossier's timers are recalculated and its open tasks get their new due and
+ * follow-up dates; a finished dossier ends its watch.
+ */
+@Component
+class ClockFollower {
+
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final TaskService tasks;
+    private final Deadlines deadlines;
+
+    ClockFollower(@Lazy RuntimeService runtime, @Lazy ManagementService management, @Lazy TaskService tasks,
+            Deadlines deadlines) {
+        this.runtime = runtime;
+        this.management = management;
+        this.tasks = tasks;
+        this.deadlines = deadlines;
+    }
+
+    @EventListener
+    void onStatusChanged(DossierStatusChanged change) {
+        switch (change.clock()) {
+            case STARTED -> SystemAccess.run(() -> runtime.startProcessInstanceByKey(ProcessVariables.WATCH_PROCESS,
+                    change.code(), Map.of(ProcessVariables.DOSSIER_CODE, change.code())));
+            // the step's own timers went with its completed task; the appointment watch waits
+            case PAUSED -> correlate(ProcessVariables.PAUSED_MESSAGE, change.code());
+            // the watch computes its timer again from the moved appointment
+            case RESUMED -> correlate(ProcessVariables.RESUMED_MESSAGE, change.code());
+            case ENDED -> correlate(ProcessVariables.FINISHED_MESSAGE, change.code());
+            default -> {
+            }
+        }
+    }
+
+    /** Delivers the message to the dossier's processes waiting for it, if any. */
+    private void correlate(String message, String code) {
+        SystemAccess.run(() -> runtime.createMessageCorrelation(message).processInstanceBusinessKey(code)
+                .correlateAllWithResult());
+    }
+
+    @EventListener
+    void onDeadlinesMoved(DeadlinesMoved moved) {
+        SystemAccess.run(() -> moved.dossierCodes().forEach(this::follow));
+    }
+
+    private void follow(String code) {
+        for (Job job : timers(code)) {
+            management.recalculateJobDuedate(job.getId(), false);
+        }
+        for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(code).list()) {
+            if (task.getDueDate() == null) {
+                continue;
+            }
+            Handover step = deadlines.step(code, StepDeadlines.stepOf(task.getTaskDefinitionKey()));
+            task.setDueDate(Date.from(step.getDueAt()));
+            task.setFollowUpDate(Date.from(deadlines.dueSoonAt(step)));
+            tasks.saveTask(task);
+        }
+    }
+
+    private List<Job> timers(String code) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).list().stream()
+                .map(ProcessInstance::getId)
+                .flatMap(id -> management.createJobQuery().processInstanceId(id).timers().list().stream())
+                .toList();
+    }
+}

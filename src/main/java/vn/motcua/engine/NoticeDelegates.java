@@ -1,0 +1,52 @@
+package vn.motcua.engine;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The mails of the deadline processes, each sent from a job of its own (a timer, or an
+ * asynchronous step retried 5 times 5 minutes apart), so an SMTP outage never rolls back an
+ * officer's work and ends as an incident in Cockpit.
+ */
+@Configuration(proxyBeanMethods = false)
+class NoticeDelegates {
+
+    /** The timeout listener ahead of a step's due date. */
+    @Bean("stepDueSoonListener")
+    TaskListener stepDueSoonListener(StaffNotices notices) {
+        return task -> notices.dueSoon((String) task.getVariable(ProcessVariables.DOSSIER_CODE), task.getId());
+    }
+
+    @Bean("escalationMailDelegate")
+    JavaDelegate escalationMailDelegate(StaffNotices notices) {
+        return (DelegateExecution execution) -> notices.overdue(code(execution),
+                (String) execution.getVariable(ProcessVariables.STEP_TASK_ID),
+                (String) execution.getVariable(ProcessVariables.STEP_NAME),
+                (String) execution.getVariable(ProcessVariables.SUPERVISORS_GROUP), escalationId(execution));
+    }
+
+    @Bean("urgeMailDelegate")
+    JavaDelegate urgeMailDelegate(StaffNotices notices) {
+        return (DelegateExecution execution) -> notices.urge(code(execution),
+                (String) execution.getVariable(ProcessVariables.STEP_TASK_ID),
+                (String) execution.getVariable(ProcessVariables.STEP_NAME),
+                (String) execution.getVariable(ProcessVariables.NOTE), escalationId(execution));
+    }
+
+    @Bean("apologyMailDelegate")
+    JavaDelegate apologyMailDelegate(CitizenNotices notices) {
+        return (DelegateExecution execution) -> notices.apology(code(execution),
+                ((Number) execution.getVariable(ProcessVariables.REAPPOINTMENT_ID)).longValue());
+    }
+
+    private static String code(DelegateExecution execution) {
+        return (String) execution.getVariable(ProcessVariables.DOSSIER_CODE);
+    }
+
+    private static long escalationId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(ProcessVariables.ESCALATION_ID)).longValue();
+    }
+}

@@ -1,0 +1,151 @@
+package vn.motcua.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.catalog.Catalog;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.Unit;
+import vn.motcua.deadline.Deadlines;
+import vn.motcua.deadline.Handover;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.Dossiers;
+import vn.motcua.mail.MailTemplates;
+import vn.motcua.mail.Mailer;
+
+/**
+ * Mails to officers and supervisors about a step's deadline. Recipients are the officer holding
+ * the task, else the members of its candidate groups, with their e-mail addresses from the
+ * identity service. Every mail has an idempotency key, so a retried job never sends it twice.
+ */
+@Component
+class StaffNotices {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffNotices.class);
+
+    private final MailTemplates templates;
+    private final Mailer mailer;
+    private final IdentityService identity;
+    private final TaskService tasks;
+    private final Dossiers dossiers;
+    private final Deadlines deadlines;
+    private final Catalog catalog;
+    private final WorkingCalendar calendar;
+    private final SiteProperties site;
+
+    StaffNotices(MailTemplates templates, Mailer mailer, @Lazy IdentityService identity, @Lazy TaskService tasks,
+            Dossiers dossiers, Deadlines deadlines, Catalog catalog, WorkingCalendar calendar, SiteProperties site) {
+        this.templates = templates;
+        this.mailer = mailer;
+        this.identity = identity;
+        this.tasks = tasks;
+        this.dossiers = dossiers;
+        this.deadlines = deadlines;
+        this.catalog = catalog;
+        this.calendar = calendar;
+        this.site = site;
+    }
+
+    /** Tells whoever works the step's task that it is due soon. */
+    void dueSoon(String code, String taskId) {
+        Task task = SystemAccess.call(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+        if (task == null) {
+            return;
+        }
+        Handover step = deadlines.step(code, StepDeadlines.stepOf(task.getTaskDefinitionKey()));
+        send("step-due-soon", model(code, task, step), officersOf(task), "step-due-soon:" + code + ":" + taskId);
+    }
+
+    /** Tells a unit's supervisors that a step is overdue. */
+    void overdue(String code, String taskId, String stepName, String supervisorsGroup, long escalationId) {
+        Task task = SystemAccess.call(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+        Handover step = deadlines.handover(deadlines.escalation(escalationId).getHandoverId());
+        Map<String, Object> model = model(code, task, step);
+        model.put("stepName", stepName);
+        // how late, in working time
+        model.put("overdueBy", Duration.ofMinutes(calendar.workingMinutesBetween(step.getDueAt(), calendar.now())));
+        send("step-overdue", model, membersOf(List.of(supervisorsGroup)), "step-overdue:" + code + ":" + escalationId);
+    }
+
+    /** Passes the supervisors' urging on to whoever works the overdue task. */
+    void urge(String code, String taskId, String stepName, String note, long escalationId) {
+        Task task = SystemAccess.call(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+        if (task == null) {
+            return;
+        }
+        Handover step = deadlines.step(code, StepDeadlines.stepOf(task.getTaskDefinitionKey()));
+        Map<String, Object> model = model(code, task, step);
+        model.put("stepName", stepName);
+        model.put("note", note == null ? "" : note);
+        send("step-urged", model, officersOf(task), "step-urged:" + code + ":" + escalationId);
+    }
+
+    private Map<String, Object> model(String code, Task task, Handover step) {
+        Dossier dossier = dossiers.require(code);
+        Procedure procedure = dossiers.procedureOf(dossier);
+        Map<String, Object> model = new HashMap<>();
+        model.put("dossierCode", code);
+        model.put("procedureName", procedure.getName());
+        model.put("applicantName", dossier.getApplicant().fullName());
+        model.put("stepName", task == null ? step.getStep() : task.getName());
+        model.put("unitName", catalog.unit(step.getUnitKey()).map(Unit::getName).orElse(step.getUnitKey()));
+        model.put("dueAt", step.getDueAt());
+        model.put("baseUrl", site.baseUrl());
+        if (task != null && task.getAssignee() != null) {
+            User officer = SystemAccess.call(() -> identity.createUserQuery().userId(task.getAssignee()).singleResult());
+            if (officer != null) {
+                model.put("officerName", (officer.getFirstName() + " " + officer.getLastName()).strip());
+            }
+        }
+        return model;
+    }
+
+    private void send(String template, Map<String, Object> model, List<String> to, String key) {
+        if (to.isEmpty()) {
+            log.warn("Nobody to tell by mail ({}): no e-mail address for {}", template, key);
+            return;
+        }
+        mailer.send(templates.compose(template, model, to), key);
+    }
+
+    private List<String> officersOf(Task task) {
+        if (task.getAssignee() != null) {
+            List<String> one = emails(SystemAccess.call(() -> identity.createUserQuery().userId(task.getAssignee()).list()));
+            if (!one.isEmpty()) {
+                return one;
+            }
+        }
+        List<String> groups = SystemAccess.call(() -> tasks.getIdentityLinksForTask(task.getId())).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(link -> link.getGroupId()).toList();
+        return membersOf(groups);
+    }
+
+    private List<String> membersOf(List<String> groups) {
+        Set<String> addresses = new LinkedHashSet<>();
+        for (String group : groups) {
+            addresses.addAll(emails(SystemAccess.call(() -> identity.createUserQuery().memberOfGroup(group).list())));
+        }
+        return new ArrayList<>(addresses);
+    }
+
+    private static List<String> emails(List<User> users) {
+        return users.stream().map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
+    }
+}

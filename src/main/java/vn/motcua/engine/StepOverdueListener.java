@@ -1,0 +1,48 @@
+package vn.motcua.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.deadline.Deadlines;
+import vn.motcua.deadline.Escalation;
+
+/**
+ * The timeout listener at a step's due date: records the escalation (once per overdue step) and
+ * starts the escalation process for the supervisors of the unit that holds the step.
+ */
+@Component("stepOverdueListener")
+class StepOverdueListener implements TaskListener {
+
+    static final String ESCALATION_PROCESS = "stepEscalation";
+
+    private final Deadlines deadlines;
+    private final RuntimeService runtime;
+
+    StepOverdueListener(Deadlines deadlines, @Lazy RuntimeService runtime) {
+        this.deadlines = deadlines;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String code = (String) task.getVariable(ProcessVariables.DOSSIER_CODE);
+        String step = StepDeadlines.stepOf(task.getTaskDefinitionKey());
+        deadlines.escalate(code, step).ifPresent(escalation -> start(task, code, escalation));
+    }
+
+    private void start(DelegateTask task, String code, Escalation escalation) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVariables.DOSSIER_CODE, code);
+        variables.put(ProcessVariables.ESCALATION_ID, escalation.getId());
+        variables.put(ProcessVariables.STEP_TASK_ID, task.getId());
+        variables.put(ProcessVariables.STEP_NAME, task.getName());
+        variables.put(ProcessVariables.SUPERVISORS_GROUP, escalation.getGroupId());
+        SystemAccess.run(() -> runtime.startProcessInstanceByKey(ESCALATION_PROCESS, code, variables));
+    }
+}

@@ -1,0 +1,312 @@
+package vn.motcua.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.assertj.core.groups.Tuple.tuple;
+import static vn.motcua.engine.Driver.at;
+import static vn.motcua.engine.Driver.clock;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import vn.motcua.MailServer;
+import vn.motcua.MotcuaTest;
+import vn.motcua.Staff;
+import vn.motcua.deadline.Deadlines;
+import vn.motcua.deadline.Escalation;
+import vn.motcua.deadline.Handover;
+import vn.motcua.deadline.Verdict;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.Dossiers;
+
+/**
+ * The deadline paths, moving the engine clock: on time, due soon, a step overdue and escalated,
+ * a dossier at risk re-appointed with an apology, a supplement pause moving the deadlines, and a
+ * stop ending the clock. The household business registration (1.001612) takes 3 working days:
+ * appraisal 16 h, approval 4 h, result return 4 h, all at UBND phường Thuận Hóa.
+ */
+@MotcuaTest
+class DeadlinePathsTest {
+
+    static final String HOUSEHOLD_BUSINESS = "1.001612";
+    /** Monday 24 Nov 2025, 09:00 in Huế. */
+    static final String MONDAY_9 = "2025-11-24T09:00+07:00";
+
+    @Autowired ProcessEngine engine;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired HistoryService history;
+    @Autowired Dossiers dossiers;
+    @Autowired Deadlines deadlines;
+    @Autowired Driver driver;
+    @Autowired MailServer mail;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        clock(MONDAY_9);
+        Staff.actAs("demo", "camunda-admin");
+    }
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+        Staff.clear();
+    }
+
+    @Test
+    void onTimeEveryStepCarriesItsDueDateAndEndsWithItsVerdict() {
+        String code = driver.intake(HOUSEHOLD_BUSINESS);
+        // the counter has one working day to check a filed dossier
+        assertThat(driver.task(code, "Task_receptionCheck").getDueDate().toInstant()).isEqualTo(at("2025-11-25T09:00+07:00"));
+
+        driver.complete(code, "Task_receptionCheck", "APPROVE", null);
+        Task appraise = driver.task(code, "Task_appraise");
+        // 16 working hours from Monday 09:00: Monday 6 h, Tuesday 8 h, Wednesday 07:00-09:00
+        assertThat(appraise.getDueDate().toInstant()).isEqualTo(at("2025-11-26T09:00+07:00"));
+        // due soon 4 working hours before: Wednesday 07:00-09:00 and Tuesday 15:00-17:00
+        assertThat(appraise.getFollowUpDate().toInstant()).isEqualTo(at("2025-11-25T15:00+07:00"));
+        assertThat(driver.taskTimers(code, "Task_appraise")).extracting(job -> job.getDuedate().toInstant())
+                .containsExactly(at("2025-11-25T15:00+07:00"), at("2025-11-26T09:00+07:00"));
+        // the appointment watch: one working day before Thursday 09:00
+        assertThat(watchTimer(code).getDuedate().toInstant()).isEqualTo(at("2025-11-26T09:00+07:00"));
+
+        clock("2025-11-24T14:00+07:00");
+        driver.complete(code, "Task_appraise", "APPROVE", null);
+        // approval: 4 working hours from Monday 14:00 is Tuesday 08:00
+        assertThat(driver.task(code, "Task_approve").getDueDate().toInstant()).isEqualTo(at("2025-11-25T08:00+07:00"));
+        clock("2025-11-24T15:00+07:00");
+        driver.complete(code, "Task_approve", "APPROVE", null);
+        assertThat(driver.task(code, "Task_returnResult").getDueDate().toInstant())
+                .isEqualTo(at("2025-11-25T09:00+07:00"));
+        clock("2025-11-25T08:30+07:00");
+        driver.complete(code, "Task_returnResult", null, null, Map.of("returnMethod", "COUNTER"));
+
+        assertThat(deadlines.handovers(code)).extracting(Handover::getStep, Handover::getUnitKey, Handover::getVerdict)
+                .containsExactly(
+                        tuple("receptionCheck", "phuongthuanhoa", Verdict.EARLY),
+                        tuple("appraise", "phuongthuanhoa", Verdict.EARLY),
+                        tuple("approve", "phuongthuanhoa", Verdict.EARLY),
+                        tuple("returnResult", "phuongthuanhoa", Verdict.ON_TIME));
+        assertThat(deadlines.handovers(code)).allMatch(h -> !h.isOpen());
+        assertThat(deadlines.verdict(dossiers.require(code))).contains(Verdict.EARLY);
+        assertThat(deadlines.escalations(code)).isEmpty();
+        assertThat(driver.instance(code, "appointmentWatch")).isNull();
+        assertThat(history.createHistoricActivityInstanceQuery().activityId("EndEvent_watchEnded")
+                .processInstanceId(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code)
+                        .processDefinitionKey("appointmentWatch").singleResult().getId())
+                .count()).isEqualTo(1);
+        assertThat(driver.timers(code)).isEmpty();
+    }
+
+    @Test
+    void aStepDueSoonWarnsItsOfficersByMail() {
+        String code = received();
+        String second = received();
+        clock("2025-11-25T15:00+07:00");
+        driver.execute(driver.taskTimers(code, "Task_appraise").get(0));
+        MimeMessage warning = single(code, "sắp đến hạn");
+        assertThat(MailServer.recipients(warning))
+                .containsExactlyInAnyOrder("chuyenvien.thuanhoa@motcua.test", "chuyenvien2.thuanhoa@motcua.test");
+        assertThat(MailServer.subject(warning)).isEqualTo("Hồ sơ " + code + " sắp đến hạn ở bước Thẩm định hồ sơ");
+        assertThat(MailServer.body(warning)).contains("Đăng ký thành lập hộ kinh doanh");
+        // only the overdue timer is left on the task
+        assertThat(driver.taskTimers(code, "Task_appraise")).hasSize(1);
+
+        // once claimed, the warning goes to the officer holding the task only
+        tasks.claim(driver.task(second, "Task_appraise").getId(), "chuyenvien2.thuanhoa");
+        driver.execute(driver.taskTimers(second, "Task_appraise").get(0));
+        MimeMessage toOne = single(second, "sắp đến hạn");
+        assertThat(MailServer.recipients(toOne)).containsExactly("chuyenvien2.thuanhoa@motcua.test");
+        assertThat(MailServer.body(toOne)).contains("Hồ Thị Sương");
+    }
+
+    @Test
+    void anOverdueStepEscalatesOnceToTheSupervisorsOfItsUnit() {
+        String code = received();
+        Task appraise = driver.task(code, "Task_appraise");
+        Job overdue = driver.taskTimers(code, "Task_appraise").get(1);
+        assertThat(overdue.getDuedate()).isEqualTo(appraise.getDueDate());
+
+        clock("2025-11-26T09:05+07:00");
+        driver.execute(overdue);
+        List<Escalation> escalations = deadlines.escalations(code);
+        assertThat(escalations).singleElement().satisfies(e -> {
+            assertThat(e.getStep()).isEqualTo("appraise");
+            assertThat(e.getGroupId()).isEqualTo("phuongthuanhoa_supervisors");
+            assertThat(e.getOutcome()).isNull();
+        });
+        ProcessInstance escalation = driver.instance(code, "stepEscalation");
+        assertThat(escalation).isWaitingAt("Task_notifySupervisors");
+        driver.execute(driver.asyncJobs(code).get(0));
+        MimeMessage alert = single(code, "quá hạn");
+        assertThat(MailServer.recipients(alert)).containsExactly("giamsat.thuanhoa@motcua.test");
+        assertThat(MailServer.body(alert)).contains("Thẩm định hồ sơ").contains("UBND phường Thuận Hóa");
+        Task handle = driver.task(code, "Task_handleEscalation");
+        assertThat(driver.candidateGroups(handle)).containsExactly("phuongthuanhoa_supervisors");
+
+        // the supervisor gives the step to an officer who may work it, not to anyone
+        assertThatThrownBy(() -> driver.complete(code, "Task_handleEscalation", "REASSIGN", "Giao lại",
+                Map.of("newAssignee", "tiepnhan.phuxuan"))).hasMessageContaining("tiepnhan.phuxuan");
+        Staff.actAs("giamsat.thuanhoa", "phuongthuanhoa_supervisors");
+        engine.getIdentityService().setAuthentication("giamsat.thuanhoa", List.of("phuongthuanhoa_supervisors"));
+        try {
+            driver.complete(code, "Task_handleEscalation", "REASSIGN", "Anh Nam xử lý ngay trong sáng nay",
+                    Map.of("newAssignee", "chuyenvien.thuanhoa"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(escalation).isEnded().hasPassed("EndEvent_decided");
+        assertThat(driver.task(code, "Task_appraise").getAssignee()).isEqualTo("chuyenvien.thuanhoa");
+        assertThat(deadlines.escalations(code).get(0).getOutcome()).isEqualTo(Escalation.Outcome.REASSIGN);
+        assertThat(deadlines.escalations(code).get(0).getDecidedBy()).isEqualTo("giamsat.thuanhoa");
+
+        // a supplement and a new appraisal task: its timer fires again, but the step escalates once
+        Staff.actAs("demo", "camunda-admin");
+        driver.complete(code, "Task_appraise", "SUPPLEMENT", "Bổ sung hợp đồng thuê");
+        clock("2025-11-26T10:00+07:00");
+        dossiers.supplementReceived(code);
+        clock("2025-11-26T16:00+07:00");
+        driver.execute(driver.taskTimers(code, "Task_appraise").get(1));
+        assertThat(deadlines.escalations(code)).hasSize(1);
+        assertThat(driver.instance(code, "stepEscalation")).isNull();
+
+        driver.complete(code, "Task_appraise", "APPROVE", null);
+        assertThat(deadlines.handovers(code).get(1).getVerdict()).isEqualTo(Verdict.LATE);
+    }
+
+    @Test
+    void aDossierAtRiskGetsAnApologyAndOneNewAppointment() {
+        String code = received();
+        clock("2025-11-26T09:00+07:00");
+        driver.execute(watchTimer(code));
+        Task draft = driver.task(code, "Task_draftApology");
+        assertThat(driver.candidateGroups(draft))
+                .containsExactlyInAnyOrder("phuongthuanhoa_specialists", "phuongthuanhoa_leaders");
+
+        assertThatThrownBy(() -> tasks.complete(draft.getId(), Map.of("extensionDays", 2)))
+                .hasMessageContaining("lý do");
+        assertThatThrownBy(() -> tasks.complete(draft.getId(), Map.of("reason", "Chờ xác minh", "extensionDays", 0)))
+                .hasMessageContaining("1 đến 30");
+        tasks.complete(draft.getId(), Map.of("reason", "Chờ xác minh địa điểm kinh doanh", "extensionDays", 2L));
+        Task approval = driver.task(code, "Task_approveApology");
+        assertThat(driver.candidateGroups(approval)).containsExactly("phuongthuanhoa_supervisors");
+        // Thursday 27 Nov 09:00 plus 2 working days is Monday 1 Dec 09:00
+        assertThat(tasks.getVariablesLocal(approval.getId())).containsEntry("proposedAppointment", "09:00 01/12/2025");
+        assertThatThrownBy(() -> driver.complete(code, "Task_approveApology", "REDRAFT", null))
+                .hasMessageContaining("note");
+        driver.complete(code, "Task_approveApology", "APPROVE", null);
+
+        Dossier reappointed = dossiers.require(code);
+        assertThat(reappointed.getAppointmentAt()).isEqualTo(at("2025-12-01T09:00+07:00"));
+        assertThat(reappointed.getDueAt()).isEqualTo(at("2025-11-27T09:00+07:00"));
+        assertThat(reappointed.getReappointments()).isEqualTo(1);
+        assertThat(deadlines.reappointments(code)).singleElement().satisfies(r -> {
+            assertThat(r.getPreviousAppointmentAt()).isEqualTo(at("2025-11-27T09:00+07:00"));
+            assertThat(r.getNewAppointmentAt()).isEqualTo(at("2025-12-01T09:00+07:00"));
+            assertThat(r.getUnitKey()).isEqualTo("phuongthuanhoa");
+            assertThat(r.getApprovedBy()).isNotBlank();
+        });
+        ProcessInstance watch = driver.instance(code, "appointmentWatch");
+        assertThat(watch).isWaitingAt("Task_mailApology");
+        driver.execute(driver.asyncJobs(code).get(0));
+        MimeMessage letter = single(code, "Xin lỗi");
+        assertThat(MailServer.recipients(letter)).containsExactly("binh@example.com");
+        assertThat(MailServer.body(letter)).contains("Chờ xác minh địa điểm kinh doanh").contains("01/12/2025")
+                .contains("Mau-04-" + code + ".html");
+        // watched again, one working day before the new appointment; no second re-appointment
+        assertThat(watchTimer(code).getDuedate().toInstant()).isEqualTo(at("2025-11-28T09:00+07:00"));
+        clock("2025-11-28T09:00+07:00");
+        driver.execute(watchTimer(code));
+        assertThat(watch).isEnded().hasPassed("EndEvent_noReappointment");
+
+        driver.complete(code, "Task_appraise", "APPROVE", null);
+        driver.complete(code, "Task_approve", "APPROVE", null);
+        // finished before the statutory due, but re-appointed: late, as the indicators count it
+        assertThat(dossiers.require(code).getFinishedAt()).isBefore(reappointed.getAppointmentAt());
+        assertThat(deadlines.verdict(dossiers.require(code))).contains(Verdict.LATE);
+    }
+
+    @Test
+    void aSupplementDuringHandlingPausesTheClockAndMovesTheDeadlines() {
+        String code = received();
+        clock("2025-11-24T10:00+07:00");
+        driver.complete(code, "Task_appraise", "SUPPLEMENT", "Bổ sung hợp đồng thuê mặt bằng");
+        assertThat(dossiers.require(code).isPaused()).isTrue();
+        assertThat(deadlines.handovers(code).get(1).isOpen()).isTrue();
+        assertThat(driver.instance(code, "appointmentWatch")).isWaitingAt("Event_clockResumed");
+        assertThat(driver.timers(code)).isEmpty();
+
+        // waited Monday 10:00-17:00 (5 h), Tuesday (8 h), Wednesday 07:00-10:00 (3 h): 16 working hours
+        clock("2025-11-26T10:00+07:00");
+        dossiers.supplementReceived(code);
+        Dossier resumed = dossiers.require(code);
+        assertThat(resumed.getPausedMinutes()).isEqualTo(16 * 60);
+        assertThat(resumed.getAppointmentAt()).isEqualTo(at("2025-12-01T09:00+07:00"));
+        assertThat(resumed.getDueAt()).isEqualTo(at("2025-12-01T09:00+07:00"));
+        assertThat(dossiers.history(code)).anySatisfy(h -> assertThat(h.getNote())
+                .contains("16 giờ làm việc").contains("09:00 01/12/2025"));
+
+        Handover appraisal = deadlines.handovers(code).get(1);
+        assertThat(appraisal.getDueAt()).isEqualTo(at("2025-11-28T09:00+07:00"));
+        assertThat(appraisal.getPausedMinutes()).isEqualTo(16 * 60);
+        Task again = driver.task(code, "Task_appraise");
+        assertThat(again.getDueDate().toInstant()).isEqualTo(at("2025-11-28T09:00+07:00"));
+        assertThat(driver.taskTimers(code, "Task_appraise")).extracting(job -> job.getDuedate().toInstant())
+                .containsExactly(at("2025-11-27T15:00+07:00"), at("2025-11-28T09:00+07:00"));
+        assertThat(watchTimer(code).getDuedate().toInstant()).isEqualTo(at("2025-11-28T09:00+07:00"));
+    }
+
+    @Test
+    void stoppingADossierEndsItsClock() {
+        String code = received();
+        clock("2025-11-25T10:00+07:00");
+        driver.complete(code, "Task_appraise", "REFUSE", "Ngành nghề kinh doanh bị cấm");
+        assertThat(dossiers.require(code).getStatus()).isEqualTo(DossierStatus.STOPPED);
+        assertThat(deadlines.handovers(code)).allMatch(h -> !h.isOpen());
+        assertThat(driver.instance(code, "appointmentWatch")).isNull();
+        assertThat(driver.timers(code)).isEmpty();
+        assertThat(deadlines.verdict(dossiers.require(code))).contains(Verdict.EARLY);
+    }
+
+    // --- helpers
+
+    /** The one mail about this dossier whose subject says this. */
+    private MimeMessage single(String code, String subject) {
+        List<MimeMessage> found = mail.about(code).stream()
+                .filter(m -> MailServer.subject(m).contains(subject)).toList();
+        assertThat(found).as("mails about %s saying '%s'", code, subject).hasSize(1);
+        return found.get(0);
+    }
+
+    /** A household business dossier received on Monday 09:00: appointment Thursday 27 Nov 09:00. */
+    private String received() {
+        String code = driver.intake(HOUSEHOLD_BUSINESS);
+        driver.complete(code, "Task_receptionCheck", "APPROVE", null);
+        assertThat(dossiers.require(code).getAppointmentAt()).isEqualTo(at("2025-11-27T09:00+07:00"));
+        return code;
+    }
+
+    private Job watchTimer(String code) {
+        ProcessInstance watch = driver.instance(code, "appointmentWatch");
+        assertThat(watch).as("appointment watch of %s", code).isNotNull();
+        return management.createJobQuery().processInstanceId(watch.getId()).timers().singleResult();
+    }
+}
