@@ -38,6 +38,7 @@ import vn.motcua.mail.Mailer;
 class StaffNotices {
 
     private static final Logger log = LoggerFactory.getLogger(StaffNotices.class);
+    private static final long MINUTES_PER_WORKING_DAY = 8 * 60;
 
     private final MailTemplates templates;
     private final Mailer mailer;
@@ -78,8 +79,9 @@ class StaffNotices {
         Handover step = deadlines.handover(deadlines.escalation(escalationId).getHandoverId());
         Map<String, Object> model = model(code, task, step);
         model.put("stepName", stepName);
-        // how late, in working time
-        model.put("overdueBy", Duration.ofMinutes(calendar.workingMinutesBetween(step.getDueAt(), calendar.now())));
+        // how late, in working time: a "day" of the duration is a working day of 8 hours
+        long late = calendar.workingMinutesBetween(step.getDueAt(), calendar.now());
+        model.put("overdueBy", Duration.ofDays(late / MINUTES_PER_WORKING_DAY).plusMinutes(late % MINUTES_PER_WORKING_DAY));
         send("step-overdue", model, membersOf(List.of(supervisorsGroup)), "step-overdue:" + code + ":" + escalationId);
     }
 

@@ -60,6 +60,32 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void stepSharesMustBeWholeMinutesOfKnownUnitsAddingUpToTheStatutoryTime() {
+        String broken = """
+                units:
+                  - { key: hcc, code: "000.00.00.H57", name: "Trung tâm", level: PROVINCE }
+                  - { key: other, code: "000.00.99.H57", name: "Khác", level: PROVINCE }
+                procedures:
+                  - { code: "9.999999", name: "P", sector: "S", level: PROVINCE, receivingUnit: hcc,
+                      handlingUnits: [hcc], statutory: { days: 1 }, fee: 0, online: false,
+                      process: handlingStandard, documents: [{ name: "Đơn", kind: ORIGINAL, count: 1 }],
+                      steps: [{ step: appraise, hours: 4 }, { step: appraise, hours: 0.01 },
+                              { step: approve, hours: 2, unit: other }] }
+                  - { code: "9.999998", name: "Q", sector: "S", level: PROVINCE, receivingUnit: hcc,
+                      handlingUnits: [hcc], statutory: { hours: 4 }, fee: 0, online: false,
+                      process: handlingStandard, documents: [{ name: "Đơn", kind: ORIGINAL, count: 1 }] }
+                """;
+        String before = snapshot();
+        assertThatThrownBy(() -> loader(new ByteArrayResource(broken.getBytes())).afterPropertiesSet())
+                .hasMessageContaining("procedure '9.999999' has a step without a unique key")
+                .hasMessageContaining("step 'appraise' needs a positive share in whole minutes")
+                .hasMessageContaining("step 'approve' names unit 'other', which neither receives nor handles")
+                .hasMessageContaining("step shares add up to 360 working minutes, not the statutory 480")
+                .hasMessageContaining("procedure '9.999998' lists no steps");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void everyProcedureNamesADeployedHandlingProcessAndRealUnits() {
         assertThat(catalog.procedures()).hasSizeGreaterThanOrEqualTo(5)
                 .allSatisfy(p -> {

@@ -193,6 +193,20 @@ class DeadlinePathsTest {
     }
 
     @Test
+    void supervisorsCanMoveAnOverdueStepOnToAnExtension() {
+        String code = received();
+        clock("2025-11-26T09:05+07:00");
+        driver.execute(driver.taskTimers(code, "Task_appraise").get(1));
+        driver.execute(driver.asyncJobs(code).get(0));
+        driver.complete(code, "Task_handleEscalation", "EXTEND", "Cần thêm thời gian xác minh");
+        // the watch does not wait for the appointment to come close: the unit drafts the apology now
+        assertThat(driver.instance(code, "appointmentWatch")).isWaitingAt("Task_draftApology");
+        assertThat(deadlines.escalations(code).get(0).getOutcome()).isEqualTo(Escalation.Outcome.EXTEND);
+        // the appraisal goes on meanwhile
+        assertThat(driver.hasTask(code, "Task_appraise")).isTrue();
+    }
+
+    @Test
     void aDossierAtRiskGetsAnApologyAndOneNewAppointment() {
         String code = received();
         clock("2025-11-26T09:00+07:00");

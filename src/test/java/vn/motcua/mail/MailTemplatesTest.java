@@ -80,7 +80,7 @@ class MailTemplatesTest {
         Map<String, Object> model = overdue("Lê Văn Tám");
         MailMessage m = templates.compose("step-overdue", model, List.of("giamsat@motcua.test"));
         assertThat(m.subject()).isEqualTo("Hồ sơ 000.00.00.H57-250514-0007 đã quá hạn ở bước Thẩm định hồ sơ");
-        assertThat(m.text()).contains("đã quá hạn 1 ngày 2 giờ 30 phút ở bước \"Thẩm định hồ sơ\"")
+        assertThat(m.text()).contains("đã quá hạn (1 ngày 2 giờ 30 phút làm việc) ở bước \"Thẩm định hồ sơ\"")
                 .contains("Cán bộ xử lý:  Trần Văn Minh\n")
                 .contains("Đơn vị xử lý:  Sở Tài chính thành phố Huế\n")
                 .contains("Xem trên Tasklist: https://motcua.example.vn/camunda/app/tasklist/default/");
