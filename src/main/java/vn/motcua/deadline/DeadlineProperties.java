@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           and new appointment (Form 04); at most half the statutory time
  * @param maxReappointments  how many times a dossier may be re-appointed
  * @param maxExtensionDays   the longest extension one re-appointment may grant, in working days
+ * @param escalationResponse time the supervisors have to decide on an overdue step
  */
 @ConfigurationProperties("motcua.deadlines")
 public record DeadlineProperties(
@@ -21,11 +22,13 @@ public record DeadlineProperties(
         @DefaultValue("PT4H") Duration dueSoon,
         @DefaultValue("PT8H") Duration atRisk,
         @DefaultValue("1") int maxReappointments,
-        @DefaultValue("30") int maxExtensionDays) {
+        @DefaultValue("30") int maxExtensionDays,
+        @DefaultValue("PT4H") Duration escalationResponse) {
 
     public DeadlineProperties {
         if (receptionCheck.isNegative() || receptionCheck.isZero() || dueSoon.isNegative() || atRisk.isNegative()
-                || maxReappointments < 0 || maxExtensionDays < 1) {
+                || maxReappointments < 0 || maxExtensionDays < 1 || escalationResponse.isNegative()
+                || escalationResponse.isZero()) {
             throw new IllegalArgumentException("motcua.deadlines: durations must be positive, limits not negative");
         }
     }

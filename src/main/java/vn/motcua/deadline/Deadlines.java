@@ -88,6 +88,23 @@ public class Deadlines {
         return handovers.save(new Handover(code, step, unit.getKey(), now, share, due));
     }
 
+    /** The open step of this key, if there is one (without starting it). */
+    @Transactional(readOnly = true)
+    public Optional<Handover> openStep(String code, String step) {
+        return handovers.findFirstByDossierCodeAndStepAndEndedAtIsNullOrderByIdDesc(code, step);
+    }
+
+    /** When the supervisors' decision on an overdue step is due, asked now. */
+    public Instant escalationResponseDue() {
+        return calendar.addWorkingTime(calendar.now(), properties.escalationResponse().toMinutes(), null).toInstant();
+    }
+
+    /** The appointment the citizen holds now: an apology must be out before it. */
+    @Transactional(readOnly = true)
+    public Instant appointment(String code) {
+        return dossiers.require(code).getAppointmentAt();
+    }
+
     /** When the step counts as due soon: its due date less the warning time, at most half the step. */
     public Instant dueSoonAt(Handover step) {
         long lead = Math.min(properties.dueSoon().toMinutes(), step.getShareMinutes() / 2);

@@ -3,6 +3,7 @@ package vn.motcua.engine;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -72,13 +73,12 @@ class ClockFollower {
             management.recalculateJobDuedate(job.getId(), false);
         }
         for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(code).list()) {
-            if (task.getDueDate() == null) {
-                continue;
+            Optional<Handover> step = deadlines.openStep(code, StepDeadlines.stepOf(task.getTaskDefinitionKey()));
+            if (step.isPresent()) {
+                task.setDueDate(Date.from(step.get().getDueAt()));
+                task.setFollowUpDate(Date.from(deadlines.dueSoonAt(step.get())));
+                tasks.saveTask(task);
             }
-            Handover step = deadlines.step(code, StepDeadlines.stepOf(task.getTaskDefinitionKey()));
-            task.setDueDate(Date.from(step.getDueAt()));
-            task.setFollowUpDate(Date.from(deadlines.dueSoonAt(step)));
-            tasks.saveTask(task);
         }
     }
 

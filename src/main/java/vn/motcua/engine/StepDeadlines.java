@@ -42,6 +42,16 @@ public class StepDeadlines {
         return Date.from(deadlines.atRiskAt(code(execution)));
     }
 
+    /** When the supervisors should have decided on an overdue step. */
+    public Date escalationResponse(DelegateExecution execution) {
+        return Date.from(deadlines.escalationResponseDue());
+    }
+
+    /** The dossier's current appointment: the apology must reach the citizen before it. */
+    public Date appointment(DelegateExecution execution) {
+        return Date.from(deadlines.appointment(code(execution)));
+    }
+
     public boolean canReappoint(DelegateExecution execution) {
         return deadlines.canReappoint(code(execution));
     }

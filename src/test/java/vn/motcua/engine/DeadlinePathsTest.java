@@ -161,6 +161,8 @@ class DeadlinePathsTest {
         assertThat(MailServer.body(alert)).contains("Thẩm định hồ sơ").contains("UBND phường Thuận Hóa");
         Task handle = driver.task(code, "Task_handleEscalation");
         assertThat(driver.candidateGroups(handle)).containsExactly("phuongthuanhoa_supervisors");
+        // the supervisors have 4 working hours to decide
+        assertThat(handle.getDueDate().toInstant()).isEqualTo(at("2025-11-26T15:05+07:00"));
 
         // the supervisor gives the step to an officer who may work it, not to anyone
         assertThatThrownBy(() -> driver.complete(code, "Task_handleEscalation", "REASSIGN", "Giao lại",
@@ -214,6 +216,8 @@ class DeadlinePathsTest {
         Task draft = driver.task(code, "Task_draftApology");
         assertThat(driver.candidateGroups(draft))
                 .containsExactlyInAnyOrder("phuongthuanhoa_specialists", "phuongthuanhoa_leaders");
+        // the apology must reach the citizen before the appointment
+        assertThat(draft.getDueDate().toInstant()).isEqualTo(at("2025-11-27T09:00+07:00"));
 
         assertThatThrownBy(() -> tasks.complete(draft.getId(), Map.of("extensionDays", 2)))
                 .hasMessageContaining("lý do");
