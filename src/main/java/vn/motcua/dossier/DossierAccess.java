@@ -32,6 +32,12 @@ class DossierAccess {
                 || units(procedure).anyMatch(unit -> groups.contains(unit.group(Role.SPECIALISTS)));
     }
 
+    /** A unit's own records (its dossier register): its officers of any role, the city's supervisors, administrators. */
+    boolean canViewUnit(Set<String> groups, Unit unit) {
+        return isAdmin(groups) || groups.contains(Role.CITY_SUPERVISORS_GROUP)
+                || Stream.of(Role.values()).map(unit::group).anyMatch(groups::contains);
+    }
+
     private static Stream<Unit> units(Procedure procedure) {
         return Stream.concat(Stream.of(procedure.getReceivingUnit()), procedure.getHandlingUnits().stream());
     }

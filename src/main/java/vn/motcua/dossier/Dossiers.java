@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.Unit;
 
 /** The dossier module's API: intake, status changes with their history, and look-ups. */
 @Service
@@ -27,6 +29,8 @@ import vn.motcua.catalog.Procedure;
 public class Dossiers {
 
     static final int MAX_FORM_DATA = 4000;
+    /** How many dossier codes one {@code in (...)} look-up takes. */
+    private static final int CODES_PER_QUERY = 500;
     private static final Locale VI = Locale.forLanguageTag("vi");
     private static final DateTimeFormatter VN_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
@@ -232,6 +236,34 @@ public class Dossiers {
     @Transactional(readOnly = true)
     public List<StatusChange> history(String code) {
         return history.findByDossierCodeOrderByIdAsc(code);
+    }
+
+    /**
+     * The dossiers the unit's counter received in {@code [from, until)}, earliest first: the unit's
+     * register (Form 07). 404 for an unknown unit; 403 unless the caller is an officer of the unit (any
+     * role), a city supervisor or an administrator.
+     */
+    @Transactional(readOnly = true)
+    public List<Dossier> receivedBy(String unitKey, Instant from, Instant until) {
+        Unit unit = catalog.unit(unitKey)
+                .orElseThrow(() -> new DossierProblem(HttpStatus.NOT_FOUND, "register.unit.notFound", unitKey));
+        if (!access.canViewUnit(Actors.groups(), unit)) {
+            throw DossierProblem.forbidden();
+        }
+        return dossiers.receivedBy(unit.getKey(), from, until);
+    }
+
+    /** The history lines that moved any of these dossiers to {@code to}, oldest first. */
+    @Transactional(readOnly = true)
+    public List<StatusChange> changesTo(Collection<String> codes, DossierStatus to) {
+        List<String> all = List.copyOf(codes);
+        List<StatusChange> found = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CODES_PER_QUERY) {
+            found.addAll(history.findByDossierCodeInAndToOrderByIdAsc(
+                    all.subList(i, Math.min(all.size(), i + CODES_PER_QUERY)), to));
+        }
+        found.sort((a, b) -> Long.compare(a.getId(), b.getId()));
+        return found;
     }
 
     public Procedure procedureOf(Dossier dossier) {
