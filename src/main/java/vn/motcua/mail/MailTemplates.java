@@ -37,7 +37,8 @@ import vn.motcua.calendar.WorkingCalendar;
  * {@link TrustedHtml}; other templates (plain text, subjects) insert values as they are.</li>
  * <li><b>Tools:</b> {@code $dates} formats dates the Vietnamese way in the province's zone
  * ({@link TemplateDates}); the macros of {@code templates/mail/layout.vm} give every mail the same
- * header and footer.</li>
+ * header and footer, those of {@code templates/documents/layout.vm} every standard document (Forms
+ * 01–07) the same A4 page and national heading.</li>
  * </ul>
  */
 @Component
@@ -47,6 +48,8 @@ public class MailTemplates {
     static final String ROOT = "templates/";
     /** The macro library shared by the mail templates. */
     static final String MACROS = ROOT + "mail/layout.vm";
+    /** The macro library shared by the standard documents (Forms 01–07): the page, its heading and print styles. */
+    static final String DOCUMENT_MACROS = ROOT + "documents/layout.vm";
 
     private static final Pattern TEMPLATE = Pattern.compile("[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*(\\.[a-z0-9]+)+");
     private static final Pattern MAIL_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -70,7 +73,7 @@ public class MailTemplates {
         config.setProperty("resource.loader.classpath.cache", "true");
         config.setProperty(RuntimeConstants.INPUT_ENCODING, StandardCharsets.UTF_8.name());
         config.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
-        config.setProperty(RuntimeConstants.VM_LIBRARY, MACROS);
+        config.setProperty(RuntimeConstants.VM_LIBRARY, MACROS + "," + DOCUMENT_MACROS);
         // Templates may call methods on their values, but not reach classes, class loaders or the runtime.
         config.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, SecureUberspector.class.getName());
         velocity.init(config);
