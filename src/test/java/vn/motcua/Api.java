@@ -38,6 +38,26 @@ public final class Api {
         return send(request(path).GET());
     }
 
+    /** A GET that accepts the given media types instead of JSON (e.g. {@code text/html}). */
+    public Response get(String path, String accept) {
+        return send(request(path).setHeader("Accept", accept).GET());
+    }
+
+    /** A GET whose answer is kept as bytes (a PDF), accepting the given media types. */
+    public Download download(String path, String accept) {
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request(path).setHeader("Accept", accept).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Content-Disposition").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, Object body) {
         try {
             String json = body instanceof String s ? s : JSON.writeValueAsString(body);
@@ -92,5 +112,8 @@ public final class Api {
                 throw new IllegalStateException("Not JSON (" + status + "): " + body, e);
             }
         }
+    }
+
+    public record Download(int status, String contentType, String disposition, byte[] body) {
     }
 }
