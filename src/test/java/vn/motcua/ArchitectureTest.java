@@ -26,6 +26,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainDoesNotReachIntoEngineOrWeb = noClasses()
             .that().resideInAnyPackage("vn.motcua.catalog..", "vn.motcua.calendar..", "vn.motcua.dossier..", "vn.motcua.deadline..",
-                    "vn.motcua.mail..")
+                    "vn.motcua.mail..", "vn.motcua.document..")
             .should().dependOnClassesThat().resideInAnyPackage("vn.motcua.engine..", "vn.motcua.web..");
+
+    /** The standard documents sit on top of the domain: only the engine (for mails) and web may use them. */
+    @ArchTest
+    static final ArchRule onlyTheEngineAndWebUseTheDocuments = noClasses()
+            .that().resideOutsideOfPackages("vn.motcua.document..", "vn.motcua.engine..", "vn.motcua.web..")
+            .should().dependOnClassesThat().resideInAPackage("vn.motcua.document..");
 }
