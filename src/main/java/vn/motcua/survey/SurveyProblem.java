@@ -1,6 +1,7 @@
 package vn.motcua.survey;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -38,20 +39,21 @@ class SurveyProblem extends ErrorResponseException {
     private final Instant expiresAt;
 
     SurveyProblem(Kind kind) {
-        this(kind, null);
+        this(kind, null, null);
     }
 
-    private SurveyProblem(Kind kind, Instant expiresAt) {
+    private SurveyProblem(Kind kind, Instant expiresAt, ZoneId zone) {
         super(kind.status, ProblemDetail.forStatus(kind.status), null, kind.messageCode, null);
         this.kind = kind;
         this.expiresAt = expiresAt;
         if (expiresAt != null) {
-            getBody().setProperty("expiresAt", expiresAt);
+            getBody().setProperty("expiresAt", expiresAt.atZone(zone).toOffsetDateTime());
         }
     }
 
-    static SurveyProblem expired(Instant expiresAt) {
-        return new SurveyProblem(Kind.EXPIRED, expiresAt);
+    /** The link expired unanswered at {@code expiresAt}, told in the province's zone. */
+    static SurveyProblem expired(Instant expiresAt, ZoneId zone) {
+        return new SurveyProblem(Kind.EXPIRED, expiresAt, zone);
     }
 
     Kind kind() {

@@ -69,7 +69,7 @@ class SurveyResponses {
     SurveyView view(String token) {
         Survey survey = find(token);
         if (survey.isExpiredAt(calendar.now())) {
-            throw SurveyProblem.expired(survey.getExpiresAt());
+            throw SurveyProblem.expired(survey.getExpiresAt(), calendar.zone());
         }
         Dossier dossier = dossiers.require(survey.getDossierCode());
         Procedure procedure = dossiers.procedureOf(dossier);
@@ -95,7 +95,7 @@ class SurveyResponses {
             throw new SurveyProblem(SurveyProblem.Kind.ANSWERED);
         }
         if (survey.isExpiredAt(now)) {
-            throw SurveyProblem.expired(survey.getExpiresAt());
+            throw SurveyProblem.expired(survey.getExpiresAt(), calendar.zone());
         }
         SurveyResponse response;
         try {
@@ -120,7 +120,7 @@ class SurveyResponses {
         Survey survey = find(token);
         if (!survey.isAnswered()) {
             if (survey.isExpiredAt(calendar.now())) {
-                throw SurveyProblem.expired(survey.getExpiresAt());
+                throw SurveyProblem.expired(survey.getExpiresAt(), calendar.zone());
             }
             throw new SurveyProblem(SurveyProblem.Kind.COMPLAINT_NOT_OFFERED);
         }
