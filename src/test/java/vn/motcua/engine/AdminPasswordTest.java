@@ -19,7 +19,7 @@ class AdminPasswordTest {
                 .profiles("production-like")
                 .run("--spring.datasource.url=jdbc:h2:mem:nopassword;DB_CLOSE_DELAY=-1",
                         "--camunda.bpm.process-engine-name=nopassword", "--camunda.bpm.job-execution.enabled=false",
-                        "--motcua.admin.password="))
+                        "--motcua.admin.password=", "--motcua.survey.secret=" + "s".repeat(32)))
                 .satisfies(e -> assertThat(rootMessages(e)).contains("motcua.admin.password"));
     }
 

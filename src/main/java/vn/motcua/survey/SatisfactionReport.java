@@ -1,0 +1,111 @@
+package vn.motcua.survey;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.motcua.calendar.WorkingCalendar;
+
+/**
+ * The satisfaction report: SQL aggregates over the survey tables (one row per group, never the
+ * surveys themselves), filtered on the unit, the procedure and the invitation date.
+ */
+@Service
+@Transactional(readOnly = true)
+class SatisfactionReport {
+
+    /**
+     * Which surveys count.
+     *
+     * @param units     the units whose surveys count; null for every unit
+     * @param procedure a procedure code, or null for all
+     * @param from      the first invitation day (in the province's zone), or null
+     * @param to        the last invitation day, inclusive, or null
+     */
+    record Filter(Set<String> units, String procedure, LocalDate from, LocalDate to) {
+    }
+
+    /** The whole, and the same per unit (that received the dossiers) and per officer (who handled them). */
+    record Result(Tally total, Map<String, Tally> perUnit, Map<String, Tally> perOfficer) {
+    }
+
+    private static final String COUNTS = "count(s.id), count(r.id)"
+            + satisfied("access") + satisfied("procedure") + satisfied("officers") + satisfied("result")
+            + satisfied("feedback") + satisfied("overall") + ", count(c.id)";
+    private static final String FROM = " from Survey s left join SurveyResponse r on r.surveyId = s.id"
+            + " left join SurveyComplaint c on c.surveyId = s.id";
+
+    private final EntityManager em;
+    private final WorkingCalendar calendar;
+
+    SatisfactionReport(EntityManager em, WorkingCalendar calendar) {
+        this.em = em;
+        this.calendar = calendar;
+    }
+
+    Result compute(Filter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(filter, parameters);
+        Tally total = Tally.of((Object[]) query("select " + COUNTS + FROM + where, parameters).getSingleResult(), 0);
+        Map<String, Tally> perUnit = grouped("select s.unitKey, " + COUNTS + FROM + where
+                + " group by s.unitKey order by s.unitKey", parameters);
+        Map<String, Tally> perOfficer = grouped("select o, " + COUNTS
+                + " from Survey s join s.officers o left join SurveyResponse r on r.surveyId = s.id"
+                + " left join SurveyComplaint c on c.surveyId = s.id" + where + " group by o order by o", parameters);
+        return new Result(total, perUnit, perOfficer);
+    }
+
+    private static String satisfied(String element) {
+        return ", sum(case when r." + element + " >= " + SipasElement.SATISFIED + " then 1 else 0 end)";
+    }
+
+    private String where(Filter filter, Map<String, Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.units() != null) {
+            conditions.add("s.unitKey in :units");
+            parameters.put("units", filter.units());
+        }
+        if (filter.procedure() != null) {
+            conditions.add("s.procedureCode = :procedure");
+            parameters.put("procedure", filter.procedure());
+        }
+        if (filter.from() != null) {
+            conditions.add("s.invitedAt >= :from");
+            parameters.put("from", startOf(filter.from()));
+        }
+        if (filter.to() != null) {
+            conditions.add("s.invitedAt < :to");
+            parameters.put("to", startOf(filter.to().plusDays(1)));
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    private Instant startOf(LocalDate day) {
+        return day.atStartOfDay(calendar.zone()).toInstant();
+    }
+
+    private Query query(String jpql, Map<String, Object> parameters) {
+        Query query = em.createQuery(jpql);
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+
+    private Map<String, Tally> grouped(String jpql, Map<String, Object> parameters) {
+        Map<String, Tally> groups = new LinkedHashMap<>();
+        for (Object row : query(jpql, parameters).getResultList()) {
+            Object[] columns = (Object[]) row;
+            groups.put((String) columns[0], Tally.of(columns, 1));
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,49 @@
+package vn.motcua.survey;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+
+/** What the citizen wrote to the unit's leaders after a low score. At most one per survey. */
+@Entity
+@Immutable
+@Table(name = "survey_complaint")
+class SurveyComplaint {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "survey_id", nullable = false)
+    private long surveyId;
+
+    @Column(name = "filed_at", nullable = false)
+    private Instant filedAt;
+
+    @Column(name = "complaint_text", nullable = false, length = 2000)
+    private String text;
+
+    protected SurveyComplaint() {
+    }
+
+    SurveyComplaint(long surveyId, Instant filedAt, String text) {
+        this.surveyId = surveyId;
+        this.filedAt = filedAt;
+        this.text = text;
+    }
+
+    Instant getFiledAt() {
+        return filedAt;
+    }
+
+    String getText() {
+        return text;
+    }
+}
