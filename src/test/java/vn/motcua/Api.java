@@ -35,7 +35,12 @@ public final class Api {
     }
 
     public Response get(String path) {
-        return send(request(path).GET());
+        return send(request(path).header("Accept", "application/json").GET());
+    }
+
+    /** A GET as a browser makes it, asking for a page. */
+    public Response page(String path) {
+        return send(request(path).header("Accept", "text/html").GET());
     }
 
     /** A GET that accepts the given media types instead of JSON (e.g. {@code text/html}). */
@@ -61,7 +66,7 @@ public final class Api {
     public Response post(String path, Object body) {
         try {
             String json = body instanceof String s ? s : JSON.writeValueAsString(body);
-            return send(request(path).header("Content-Type", "application/json")
+            return send(request(path).header("Accept", "application/json").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -71,7 +76,7 @@ public final class Api {
     public Response put(String path, Object body) {
         try {
             String json = body instanceof String s ? s : JSON.writeValueAsString(body);
-            return send(request(path).header("Content-Type", "application/json")
+            return send(request(path).header("Accept", "application/json").header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(json)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -79,11 +84,11 @@ public final class Api {
     }
 
     public Response delete(String path) {
-        return send(request(path).DELETE());
+        return send(request(path).header("Accept", "application/json").DELETE());
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

@@ -1,11 +1,15 @@
 package vn.motcua;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -25,19 +29,35 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class MailServer {
 
-    private static final GreenMail SERVER = start();
+    private static final ServerSetup SETUP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    private static GreenMail server = start();
 
-    private static GreenMail start() {
-        int port;
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+            return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException("no free port for the test SMTP server", e);
         }
-        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
     }
+
+    private static GreenMail start() {
+        GreenMail started = new GreenMail(SETUP);
+        started.start();
+        return started;
+    }
+
+    /** An SMTP outage: the port refuses connections until {@link #restart()}; what was received is kept. */
+    public synchronized void stop() {
+        KEPT.addAll(Arrays.asList(server.getReceivedMessages()));
+        server.stop();
+    }
+
+    public synchronized void restart() {
+        server = start();
+    }
+
+    /** Messages received before an outage (the server forgets them when it stops). */
+    private static final List<MimeMessage> KEPT = new CopyOnWriteArrayList<>();
 
     /** Sends the application's mail to the test server and registers this as a bean for the tests. */
     public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -46,18 +66,20 @@ public class MailServer {
         public void initialize(ConfigurableApplicationContext context) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testMailServer", Map.of(
                     "spring.mail.host", "127.0.0.1",
-                    "spring.mail.port", SERVER.getSmtp().getPort())));
+                    "spring.mail.port", SETUP.getPort())));
             context.getBeanFactory().registerSingleton("mailServer", new MailServer());
         }
     }
 
     /**
-     * Every message the server received so far, once each (the server keeps a copy per recipient;
+     * Every message the server received so far, once each (the server KEPTs a copy per recipient;
      * copies share their Message-ID).
      */
     public List<MimeMessage> received() {
         Map<String, MimeMessage> unique = new LinkedHashMap<>();
-        for (MimeMessage message : SERVER.getReceivedMessages()) {
+        List<MimeMessage> all = new ArrayList<>(KEPT);
+        all.addAll(Arrays.asList(server.getReceivedMessages()));
+        for (MimeMessage message : all) {
             unique.putIfAbsent(messageId(message), message);
         }
         return List.copyOf(unique.values());
@@ -79,6 +101,13 @@ public class MailServer {
     /** The messages whose subject mentions the text (a dossier code, say). */
     public List<MimeMessage> about(String text) {
         return received().stream().filter(m -> subject(m).contains(text)).toList();
+    }
+
+    /** The one message about this text (a dossier code) whose subject says that; fails unless exactly one. */
+    public MimeMessage single(String about, String subjectSays) {
+        List<MimeMessage> found = about(about).stream().filter(m -> subject(m).contains(subjectSays)).toList();
+        assertThat(found).as("mails about %s saying '%s'", about, subjectSays).hasSize(1);
+        return found.get(0);
     }
 
     public static String subject(MimeMessage message) {
@@ -120,10 +149,5 @@ public class MailServer {
                 collect(multipart.getBodyPart(i), text);
             }
         }
-    }
-
-    /** Blocks until the server got this many messages in all, or the timeout passes. */
-    public boolean await(int count, long timeoutMillis) {
-        return SERVER.waitForIncomingEmail(timeoutMillis, count);
     }
 }

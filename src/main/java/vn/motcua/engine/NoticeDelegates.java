@@ -36,6 +36,34 @@ class NoticeDelegates {
                 (String) execution.getVariable(ProcessVariables.NOTE), escalationId(execution));
     }
 
+    /** The one step of the citizenNotice process. */
+    @Bean("citizenNoticeDelegate")
+    JavaDelegate citizenNoticeDelegate(CitizenNotices notices) {
+        return (DelegateExecution execution) -> notices.statusChanged(code(execution),
+                CitizenNotices.Notice.valueOf((String) execution.getVariable(ProcessVariables.NOTICE)),
+                (String) execution.getVariable(ProcessVariables.NOTICE_KEY));
+    }
+
+    @Bean("surveyInvitationDelegate")
+    JavaDelegate surveyInvitationDelegate(SurveySteps survey) {
+        return survey.invite();
+    }
+
+    @Bean("surveyReminderDelegate")
+    JavaDelegate surveyReminderDelegate(SurveySteps survey) {
+        return survey.remind();
+    }
+
+    @Bean("surveyExpiryDelegate")
+    JavaDelegate surveyExpiryDelegate(SurveySteps survey) {
+        return survey.expire();
+    }
+
+    @Bean("complaintMailDelegate")
+    JavaDelegate complaintMailDelegate(SurveySteps survey) {
+        return survey.mailComplaint();
+    }
+
     @Bean("apologyMailDelegate")
     JavaDelegate apologyMailDelegate(CitizenNotices notices) {
         return (DelegateExecution execution) -> notices.apology(code(execution),

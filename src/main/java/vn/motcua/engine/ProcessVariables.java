@@ -36,12 +36,24 @@ final class ProcessVariables {
     static final String PROPOSED_APPOINTMENT = "proposedAppointment";
     static final String REAPPOINTMENT_ID = "reappointmentId";
 
+    /** The citizen notice process: which notice, and the key it is sent under once. */
+    static final String NOTICE = "notice";
+    static final String NOTICE_KEY = "noticeKey";
+
+    /** The survey complaint process: what the citizen wrote, and the survey. */
+    static final String COMPLAINT_TEXT = "complaintText";
+    static final String SURVEY_ID = "surveyId";
+
     /** The BPMN extension property listing the decisions a user task accepts. */
     static final String DECISIONS_PROPERTY = "decisions";
 
     static final String LIFECYCLE_PROCESS = "dossierLifecycle";
     static final String SUPPLEMENT_MESSAGE = "SupplementReceived";
     static final String WATCH_PROCESS = "appointmentWatch";
+    static final String NOTICE_PROCESS = "citizenNotice";
+    static final String SURVEY_PROCESS = "satisfactionSurvey";
+    static final String SURVEY_ANSWERED_MESSAGE = "SurveyAnswered";
+    static final String COMPLAINT_PROCESS = "surveyComplaint";
     static final String FINISHED_MESSAGE = "DossierFinished";
     static final String EXTENSION_MESSAGE = "ExtensionRequested";
     static final String PAUSED_MESSAGE = "ClockPaused";

@@ -98,6 +98,19 @@ class StaffNotices {
         send("step-urged", model, officersOf(task), "step-urged:" + code + ":" + escalationId);
     }
 
+    /** Passes a citizen's complaint after a low score on to the supervisors of the unit that received the dossier. */
+    void complaint(String code, String supervisorsGroup, String text, long surveyId) {
+        Dossier dossier = dossiers.require(code);
+        Map<String, Object> model = new HashMap<>();
+        model.put("unitName", catalog.unit(dossier.getReceivingUnit()).map(Unit::getName).orElse(""));
+        model.put("applicantName", dossier.getApplicant().fullName());
+        model.put("dossierCode", code);
+        model.put("procedureName", dossiers.procedureOf(dossier).getName());
+        model.put("complaintText", text);
+        model.put("baseUrl", site.baseUrl());
+        send("survey-complaint", model, membersOf(List.of(supervisorsGroup)), "survey-complaint:" + code + ":" + surveyId);
+    }
+
     private Map<String, Object> model(String code, Task task, Handover step) {
         Dossier dossier = dossiers.require(code);
         Procedure procedure = dossiers.procedureOf(dossier);

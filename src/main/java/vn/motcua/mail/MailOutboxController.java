@@ -1,6 +1,8 @@
 package vn.motcua.mail;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -25,15 +27,29 @@ class MailOutboxController {
     static final MediaType RFC822 = MediaType.parseMediaType("message/rfc822");
 
     private final MailOutbox outbox;
+    private final MailTemplates templates;
 
-    MailOutboxController(MailOutbox outbox) {
+    MailOutboxController(MailOutbox outbox, MailTemplates templates) {
         this.outbox = outbox;
+        this.templates = templates;
     }
 
     /** The newest messages first: time, recipients, subject, file name. */
     @GetMapping
     List<MailOutbox.Entry> list(@RequestParam(defaultValue = "50") int limit) {
-        return outbox.recent(Math.min(Math.max(limit, 1), 500));
+        return outbox.recent(clamp(limit));
+    }
+
+    /** The same list as a page, for staff who open the address in a browser. */
+    @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> page(@RequestParam(defaultValue = "200") int limit) {
+        List<MailOutbox.Entry> entries = outbox.recent(clamp(limit));
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(templates.render("pages/outbox.html.vm", Map.of("entries", entries, "count", entries.size())));
+    }
+
+    private static int clamp(int limit) {
+        return Math.min(Math.max(limit, 1), 500);
     }
 
     /** One message as it would have been sent. */

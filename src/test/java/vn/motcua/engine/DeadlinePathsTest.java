@@ -122,7 +122,7 @@ class DeadlinePathsTest {
         String second = received();
         clock("2025-11-25T15:00+07:00");
         driver.execute(driver.taskTimers(code, "Task_appraise").get(0));
-        MimeMessage warning = single(code, "sắp đến hạn");
+        MimeMessage warning = mail.single(code, "sắp đến hạn");
         assertThat(MailServer.recipients(warning))
                 .containsExactlyInAnyOrder("chuyenvien.thuanhoa@motcua.test", "chuyenvien2.thuanhoa@motcua.test");
         assertThat(MailServer.subject(warning)).isEqualTo("Hồ sơ " + code + " sắp đến hạn ở bước Thẩm định hồ sơ");
@@ -133,7 +133,7 @@ class DeadlinePathsTest {
         // once claimed, the warning goes to the officer holding the task only
         tasks.claim(driver.task(second, "Task_appraise").getId(), "chuyenvien2.thuanhoa");
         driver.execute(driver.taskTimers(second, "Task_appraise").get(0));
-        MimeMessage toOne = single(second, "sắp đến hạn");
+        MimeMessage toOne = mail.single(second, "sắp đến hạn");
         assertThat(MailServer.recipients(toOne)).containsExactly("chuyenvien2.thuanhoa@motcua.test");
         assertThat(MailServer.body(toOne)).contains("Hồ Thị Sương");
     }
@@ -155,8 +155,8 @@ class DeadlinePathsTest {
         });
         ProcessInstance escalation = driver.instance(code, "stepEscalation");
         assertThat(escalation).isWaitingAt("Task_notifySupervisors");
-        driver.execute(driver.asyncJobs(code).get(0));
-        MimeMessage alert = single(code, "quá hạn");
+        driver.execute(driver.asyncJobs(code, "stepEscalation").get(0));
+        MimeMessage alert = mail.single(code, "quá hạn");
         assertThat(MailServer.recipients(alert)).containsExactly("giamsat.thuanhoa@motcua.test");
         assertThat(MailServer.body(alert)).contains("Thẩm định hồ sơ").contains("UBND phường Thuận Hóa");
         Task handle = driver.task(code, "Task_handleEscalation");
@@ -199,7 +199,7 @@ class DeadlinePathsTest {
         String code = received();
         clock("2025-11-26T09:05+07:00");
         driver.execute(driver.taskTimers(code, "Task_appraise").get(1));
-        driver.execute(driver.asyncJobs(code).get(0));
+        driver.execute(driver.asyncJobs(code, "stepEscalation").get(0));
         driver.complete(code, "Task_handleEscalation", "EXTEND", "Cần thêm thời gian xác minh");
         // the watch does not wait for the appointment to come close: the unit drafts the apology now
         assertThat(driver.instance(code, "appointmentWatch")).isWaitingAt("Task_draftApology");
@@ -244,8 +244,8 @@ class DeadlinePathsTest {
         });
         ProcessInstance watch = driver.instance(code, "appointmentWatch");
         assertThat(watch).isWaitingAt("Task_mailApology");
-        driver.execute(driver.asyncJobs(code).get(0));
-        MimeMessage letter = single(code, "Xin lỗi");
+        driver.execute(driver.asyncJobs(code, "appointmentWatch").get(0));
+        MimeMessage letter = mail.single(code, "Xin lỗi");
         assertThat(MailServer.recipients(letter)).containsExactly("binh@example.com");
         assertThat(MailServer.body(letter)).contains("Chờ xác minh địa điểm kinh doanh").contains("01/12/2025")
                 .contains("Mau-04-" + code + ".html");
@@ -307,12 +307,6 @@ class DeadlinePathsTest {
     // --- helpers
 
     /** The one mail about this dossier whose subject says this. */
-    private MimeMessage single(String code, String subject) {
-        List<MimeMessage> found = mail.about(code).stream()
-                .filter(m -> MailServer.subject(m).contains(subject)).toList();
-        assertThat(found).as("mails about %s saying '%s'", code, subject).hasSize(1);
-        return found.get(0);
-    }
 
     /** A household business dossier received on Monday 09:00: appointment Thursday 27 Nov 09:00. */
     private String received() {

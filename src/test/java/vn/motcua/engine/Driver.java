@@ -105,11 +105,17 @@ public class Driver {
                 .sorted(Comparator.comparing(Job::getDuedate)).toList();
     }
 
-    /** The asynchronous (non-timer) jobs of the dossier's processes. */
-    public List<Job> asyncJobs(String code) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).list().stream()
+    /** The asynchronous (non-timer) jobs of the dossier's processes of this key. */
+    public List<Job> asyncJobs(String code, String processKey) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).processDefinitionKey(processKey)
+                .list().stream()
                 .flatMap(p -> management.createJobQuery().processInstanceId(p.getId()).messages().list().stream())
                 .toList();
+    }
+
+    /** Runs the jobs of the citizen notices waiting for this dossier (the mails to the citizen). */
+    public void sendCitizenNotices(String code) {
+        asyncJobs(code, "citizenNotice").forEach(this::execute);
     }
 
     public void execute(Job job) {

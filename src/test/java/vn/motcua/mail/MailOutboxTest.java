@@ -114,6 +114,14 @@ class MailOutboxTest {
         assertThat(found.get("to").get(0).asText()).isEqualTo("Trần Văn Minh <chuyenvien.taichinh@motcua.test>");
         assertThat(found.get("time").asText()).endsWith("+07:00");
 
+        // opened in a browser, the same list is a page, values escaped
+        Api.Response page = counter.page("/api/mail/outbox?limit=500");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("Hộp thư đi").contains("href=\"/api/mail/outbox/" + entry.file() + "\"")
+                .contains("Trần Văn Minh &lt;chuyenvien.taichinh@motcua.test&gt;");
+        assertThat(anonymous.page("/api/mail/outbox").status()).isEqualTo(401);
+
         Api.Response raw = anonymous.as("demo", "demo").get("/api/mail/outbox/" + entry.file());
         assertThat(raw.status()).isEqualTo(200);
         assertThat(raw.contentType()).startsWith("message/rfc822");

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import vn.motcua.Api;
+import vn.motcua.MailServer;
 import vn.motcua.MotcuaTest;
 import vn.motcua.Staff;
 import vn.motcua.engine.Driver;
@@ -48,6 +53,7 @@ class SurveyBrowserTest {
     @Autowired Driver driver;
     @Autowired TaskService tasks;
     @Autowired Surveys surveys;
+    @Autowired MailServer mail;
 
     static final int PHONE_HEIGHT = 760;
 
@@ -137,6 +143,43 @@ class SurveyBrowserTest {
             screenshot("survey-last");
         }
         assertThat(surveys.answered(invitation.dossierCode())).isTrue();
+    }
+
+    /** What the city asked for: the survey mailed at closing, answered once through its link, counted. */
+    @Test
+    void closingADossierMailsASurveyLinkThatRecordsOneAnswerWhichTheReportCounts() throws Exception {
+        Api supervisor = Api.at(port).as("giamsat.thuanhoa", "demo");
+        String report = "/api/reports/satisfaction?unit=" + ClosedDossiers.UNIT;
+        int before = supervisor.get(report).json().get("responses").asInt();
+
+        String code = new ClosedDossiers(driver, tasks).returned();
+        // the survey process starts by itself when the dossier closes and mails the invitation from its job
+        assertThat(driver.instance(code, "satisfactionSurvey")).isNotNull();
+        driver.asyncJobs(code, "satisfactionSurvey").forEach(driver::execute);
+        MimeMessage invitation = mail.single(code, "đánh giá sự hài lòng");
+        assertThat(MailServer.recipients(invitation)).containsExactly("binh@example.com");
+        Matcher link = Pattern.compile("(https?://[^\\s\"<]+)/khao-sat/([A-Za-z0-9_-]{22,})")
+                .matcher(MailServer.body(invitation));
+        assertThat(link.find()).as("a survey link in the mail").isTrue();
+        String token = link.group(2);
+
+        // opened in the browser (the test server listens on its own port, not the configured site's)
+        browser.get("http://127.0.0.1:" + port + "/khao-sat/" + token);
+        for (String choice : new String[] {"access-5", "procedure-4", "officers-5", "result-5", "feedback-4",
+                "overall-5"}) {
+            browser.findElement(By.cssSelector("label[for='" + choice + "']")).click();
+        }
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Cảm ơn Ông/Bà đã đánh giá"));
+        screenshot("survey-from-mail");
+
+        // the answer ends the survey process; a second answer is refused
+        assertThat(driver.instance(code, "satisfactionSurvey")).isNull();
+        Api.Response again = Api.at(port).post("/api/public/surveys/" + token, Map.of(
+                "answers", Map.of("access", 1, "procedure", 1, "officers", 1, "result", 1, "feedback", 1),
+                "overall", 1, "comment", ""));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(supervisor.get(report).json().get("responses").asInt()).isEqualTo(before + 1);
     }
 
     @Test

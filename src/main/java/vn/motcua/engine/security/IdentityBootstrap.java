@@ -41,6 +41,10 @@ class IdentityBootstrap implements ApplicationRunner {
 
     static final String FILTER_MINE = "filter.mine";
     static final String FILTER_GROUPS = "filter.groups";
+    static final String FILTER_DUE_SOON = "filter.dueSoon";
+    static final String FILTER_OVERDUE = "filter.overdue";
+    static final String FILTER_ESCALATIONS = "filter.escalations";
+    static final String ESCALATION_PROCESS = "stepEscalation";
 
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
     private static final java.util.Locale VI = java.util.Locale.forLanguageTag("vi");
@@ -81,10 +85,15 @@ class IdentityBootstrap implements ApplicationRunner {
                 }
             }
         }
-        ensureFilter(FILTER_MINE, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), -10);
-        ensureFilter(FILTER_GROUPS,
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
-                -5);
+        // every officer's and supervisor's lists, soonest deadline first; "mine or my groups'" throughout
+        ensureFilter(FILTER_MINE, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+                .orderByDueDate().asc(), -10);
+        ensureFilter(FILTER_GROUPS, groupsTasks().orderByDueDate().asc(), -5);
+        ensureFilter(FILTER_DUE_SOON, groupsTasks().followUpBeforeExpression("${now()}").dueAfterExpression("${now()}")
+                .orderByDueDate().asc(), 0);
+        ensureFilter(FILTER_OVERDUE, groupsTasks().dueBeforeExpression("${now()}").orderByDueDate().asc(), 5);
+        ensureFilter(FILTER_ESCALATIONS, groupsTasks().processDefinitionKey(ESCALATION_PROCESS).orderByDueDate().asc(),
+                10);
     }
 
     private void ensureAdministrator() {
@@ -144,17 +153,25 @@ class IdentityBootstrap implements ApplicationRunner {
         grant(group, resource, Authorization.ANY, Permissions.ALL);
     }
 
+    /** Tasks of the current user's groups, or assigned to them. */
+    private TaskQuery groupsTasks() {
+        return tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
+    }
+
+    /** Creates the shared filter, or brings an existing one of that name up to date (query, columns, order). */
     private void ensureFilter(String nameKey, TaskQuery query, int priority) {
         String name = message(nameKey);
+        Map<String, Object> properties = Map.of("priority", priority, "description", message(nameKey + ".description"),
+                "refresh", true, "variables", List.of(
+                        Map.of("name", "dossierCode", "label", message("filter.variable.code")),
+                        Map.of("name", "applicantName", "label", message("filter.variable.applicant")),
+                        Map.of("name", "procedureName", "label", message("filter.variable.procedure"))));
         Filter existing = filters.createTaskFilterQuery().filterName(name).singleResult();
         if (existing != null) {
+            filters.saveFilter(existing.setQuery(query).setProperties(properties));
             return;
         }
-        Filter filter = filters.newTaskFilter(name).setOwner(admin.user()).setQuery(query)
-                .setProperties(Map.of("priority", priority, "description", message(nameKey + ".description"),
-                        "refresh", true, "variables", List.of(
-                                Map.of("name", "applicantName", "label", message("filter.variable.applicant")),
-                                Map.of("name", "dossierCode", "label", message("filter.variable.code")))));
+        Filter filter = filters.newTaskFilter(name).setOwner(admin.user()).setQuery(query).setProperties(properties);
         filters.saveFilter(filter);
         Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
         everyone.setUserId(Authorization.ANY);

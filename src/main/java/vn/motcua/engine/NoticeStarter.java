@@ -1,0 +1,35 @@
+package vn.motcua.engine;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.dossier.DossierStatusChanged;
+
+/**
+ * Tells the citizen about a status change in a process of its own ({@code citizenNotice}), started
+ * in the officer's transaction and sent from its own job, so a mail outage never holds up the
+ * dossier and shows as an incident in Cockpit.
+ */
+@Component
+class NoticeStarter {
+
+    private final RuntimeService runtime;
+
+    NoticeStarter(@Lazy RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    @EventListener
+    void onStatusChanged(DossierStatusChanged change) {
+        CitizenNotices.Notice.of(change.to()).ifPresent(notice -> SystemAccess.run(() ->
+                runtime.startProcessInstanceByKey(ProcessVariables.NOTICE_PROCESS, change.code(), Map.of(
+                        ProcessVariables.DOSSIER_CODE, change.code(),
+                        ProcessVariables.NOTICE, notice.name(),
+                        ProcessVariables.NOTICE_KEY, "notice:" + change.code() + ":" + notice.mail + ":"
+                                + change.at().toEpochMilli()))));
+    }
+}
