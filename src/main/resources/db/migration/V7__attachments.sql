@@ -10,7 +10,7 @@ create table attachment (
     stored_name   varchar(80)  not null,
     content_type  varchar(100) not null,
     size_bytes    bigint       not null,
-    sha256        char(64)     not null,
+    sha256        varchar(64)  not null,
     uploaded_at   datetime(6)  not null,
     uploaded_by   varchar(64)  not null,
     constraint uk_attachment_stored_name unique (stored_name),

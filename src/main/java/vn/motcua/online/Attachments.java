@@ -101,7 +101,7 @@ class Attachments {
                 continue;
             }
             if (file.getSize() > properties.maxFileSize().toBytes()) {
-                errors.add(error(field, "online.file.tooLarge", name, format.size(file.getSize()),
+                errors.add(error(field, "online.file.tooLarge", name, sizeOver(file.getSize()),
                         format.size(properties.maxFileSize().toBytes())));
                 status = HttpStatus.PAYLOAD_TOO_LARGE;
                 continue;
@@ -165,7 +165,7 @@ class Attachments {
                 size += n;
                 if (size > properties.maxFileSize().toBytes()) {
                     throw reject(HttpStatus.PAYLOAD_TOO_LARGE, List.of(error("files", "online.file.tooLarge",
-                            file.name(), format.size(size), format.size(properties.maxFileSize().toBytes()))));
+                            file.name(), sizeOver(size), format.size(properties.maxFileSize().toBytes()))));
                 }
                 sha.update(buffer, 0, n);
                 out.write(buffer, 0, n);
@@ -233,6 +233,12 @@ class Attachments {
             name = name.substring(0, MAX_NAME - ext.length()) + ext;
         }
         return name;
+    }
+
+    /** A size over the limit, in bytes when rounding would make it look like the limit itself. */
+    private String sizeOver(long bytes) {
+        String rounded = format.size(bytes);
+        return rounded.equals(format.size(properties.maxFileSize().toBytes())) ? format.number(bytes) + " byte" : rounded;
     }
 
     private static String extensionOf(String name) {
