@@ -323,6 +323,7 @@ class OnlineApiTest {
     void theOpenApiDescriptionAndSwaggerUiArePublicAndLeaveTheEngineOut() {
         PublicClient.Response docs = citizen.get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("info").get("title").asText()).isEqualTo("Motcua API");
         JsonNode paths = docs.json().get("paths");
         assertThat(paths.has("/api/public/dossiers")).isTrue();
         assertThat(paths.has("/api/public/dossiers/{code}")).isTrue();
