@@ -125,17 +125,17 @@ public class Dossiers {
         Instant now = calendar.now();
         String by = actor != null ? actor : Actors.current();
         long waited = 0;
-        if (dossier.isPaused() && to != DossierStatus.SUPPLEMENT_REQUESTED && !to.finishes()) {
+        if (dossier.isPaused() && !to.pausesTheClock() && !to.finishes()) {
             waited = calendar.workingMinutesBetween(dossier.getPausedAt(), now);
             Instant pausedAt = dossier.getPausedAt();
             dossier.resumed(waited, calendar.addWorkingTime(dossier.getDueAt(), waited, null).toInstant(),
                     calendar.addWorkingTime(dossier.getAppointmentAt(), waited, null).toInstant());
             // the resumption's history line tells how long the clock stood and where the appointment moved
-            note = messages.getMessage("dossier.clock.resumed",
+            note = messages.getMessage(from == DossierStatus.FEES_DUE ? "dossier.clock.resumed.fees" : "dossier.clock.resumed",
                     new Object[] {hours(waited), format(pausedAt), format(dossier.getAppointmentAt())}, VI);
         }
         DossierStatusChanged.Clock clock = dossier.getReceivedAt() == null ? DossierStatusChanged.Clock.NOT_STARTED
-                : waited > 0 || from == DossierStatus.SUPPLEMENT_REQUESTED ? DossierStatusChanged.Clock.RESUMED
+                : waited > 0 || from.pausesTheClock() ? DossierStatusChanged.Clock.RESUMED
                 : DossierStatusChanged.Clock.RUNNING;
         dossier.setStatus(to);
         switch (to) {
@@ -144,9 +144,9 @@ public class Dossiers {
                 dossier.received(now, appointment(procedure, now));
                 clock = DossierStatusChanged.Clock.STARTED;
             }
-            case SUPPLEMENT_REQUESTED -> {
+            case SUPPLEMENT_REQUESTED, FEES_DUE -> {
                 if (dossier.getReceivedAt() != null && dossier.getFinishedAt() == null) {
-                    dossier.paused(now);
+                    dossier.paused(now, to == DossierStatus.SUPPLEMENT_REQUESTED);
                     clock = DossierStatusChanged.Clock.PAUSED;
                 }
             }
@@ -293,6 +293,21 @@ public class Dossiers {
             throw new DossierProblem(HttpStatus.CONFLICT, "dossier.result.notDone", code);
         }
         return dossier;
+    }
+
+    /**
+     * Records that the citizen fulfilled the financial obligation of an interconnected land
+     * procedure (status 6) and resumes the dossier's process.
+     */
+    public void feesPaid(String code) {
+        Dossier dossier = requireVisible(code);
+        if (!access.canRecordSupplement(Actors.groups(), procedureOf(dossier))) {
+            throw DossierProblem.forbidden();
+        }
+        if (dossier.getStatus() != DossierStatus.FEES_DUE || !workflow.awaitsFees(code)) {
+            throw new DossierProblem(HttpStatus.CONFLICT, "dossier.fees.notAwaited", code);
+        }
+        workflow.feesPaid(code);
     }
 
     /** The appointment a dossier of this procedure would get if received at {@code at}. */
