@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,11 +28,12 @@ import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Unit;
 import vn.motcua.deadline.OverdueDossiers.Overdue;
 import vn.motcua.deadline.StepStatistics;
+import vn.motcua.dossier.Actors;
 import vn.motcua.report.ReportJson.CountsJson;
 
 /**
  * The supervisors' reports: indicators (Decision 766), steps by verdict per unit and officer, the
- * and the overdue list. Staff only (the security configuration answers 401
+ * overdue list, and the periodic report on demand. Staff only (the security configuration answers 401
  * to anyone else); {@link ReportAccess} decides which units a caller sees.
  *
  * <p>Periods are whole days in Asia/Ho_Chi_Minh, both ends included ({@code yyyy-MM-dd}); without
@@ -47,16 +50,18 @@ class ReportController {
     private final Indicators indicators;
     private final StepStatistics steps;
     private final OverdueList overdue;
+    private final PeriodicReports periodic;
     private final ReportAccess access;
     private final ReportProblems problems;
     private final Catalog catalog;
     private final WorkingCalendar calendar;
 
-    ReportController(Indicators indicators, StepStatistics steps, OverdueList overdue, ReportAccess access,
-            ReportProblems problems, Catalog catalog, WorkingCalendar calendar) {
+    ReportController(Indicators indicators, StepStatistics steps, OverdueList overdue, PeriodicReports periodic,
+            ReportAccess access, ReportProblems problems, Catalog catalog, WorkingCalendar calendar) {
         this.indicators = indicators;
         this.steps = steps;
         this.overdue = overdue;
+        this.periodic = periodic;
         this.access = access;
         this.problems = problems;
         this.catalog = catalog;
@@ -143,6 +148,28 @@ class ReportController {
                     o.stepUnit() == null ? null : names.get(o.stepUnit()), at(o.stepDueAt()), e.processInstanceId());
         }).toList();
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(page.total())).body(rows);
+    }
+
+    /**
+     * Runs the periodic report now, for a month (default the previous one) up to the current one: 202
+     * with the process started. City supervisors and administrators only.
+     */
+    @PostMapping("/periodic")
+    ResponseEntity<ReportJson.PeriodicJson> periodic(@RequestParam(required = false) YearMonth month) {
+        if (!access.isCityWide()) {
+            throw problems.status(HttpStatus.FORBIDDEN, "indicators.periodic.forbidden");
+        }
+        YearMonth current = YearMonth.from(calendar.now().atZone(calendar.zone()));
+        YearMonth asked = month == null ? current.minusMonths(1) : month;
+        if (asked.isAfter(current)) {
+            throw problems.invalid("month", "indicators.month.future", current.toString());
+        }
+        if (periodic.recipients().isEmpty()) {
+            throw problems.status(HttpStatus.CONFLICT, "indicators.periodic.noRecipients");
+        }
+        String instance = periodic.request(asked, Actors.current());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new ReportJson.PeriodicJson(asked.toString(), instance, periodic.recipients()));
     }
 
     private ReportPeriod period(LocalDate from, LocalDate to) {

@@ -76,4 +76,8 @@ final class ReportJson {
             long overdueWorkingMinutes, boolean paused, String step, String stepUnit, String stepUnitName,
             OffsetDateTime stepDueAt, String processInstanceId) {
     }
+
+    /** {@code POST /api/reports/periodic}: the run started. */
+    record PeriodicJson(String month, String processInstanceId, List<String> recipients) {
+    }
 }
