@@ -28,11 +28,11 @@ class ArchitectureTest {
             .that().resideInAPackage("vn.motcua.online..")
             .should().dependOnClassesThat().resideInAnyPackage("vn.motcua.deadline..");
 
-    /** The domain modules (survey too, and mail, which the engine's async steps use) know nothing of HTTP security setup or of the engine. */
+    /** The domain modules (survey and report too, and mail, which the engine's async steps use) know nothing of HTTP security setup or of the engine. */
     @ArchTest
     static final ArchRule domainDoesNotReachIntoEngineOrWeb = noClasses()
             .that().resideInAnyPackage("vn.motcua.catalog..", "vn.motcua.calendar..", "vn.motcua.dossier..", "vn.motcua.deadline..",
-                    "vn.motcua.mail..", "vn.motcua.document..", "vn.motcua.survey..", "vn.motcua.online..")
+                    "vn.motcua.mail..", "vn.motcua.document..", "vn.motcua.survey..", "vn.motcua.online..", "vn.motcua.report..")
             .should().dependOnClassesThat().resideInAnyPackage("vn.motcua.engine..", "vn.motcua.web..");
 
     /** The standard documents sit on top of the domain: only the engine (for mails) and web may use them. */
@@ -40,4 +40,10 @@ class ArchitectureTest {
     static final ArchRule onlyTheEngineAndWebUseTheDocuments = noClasses()
             .that().resideOutsideOfPackages("vn.motcua.document..", "vn.motcua.engine..", "vn.motcua.web..")
             .should().dependOnClassesThat().resideInAPackage("vn.motcua.document..");
+
+    /** The reports sit on top of the domain (dossiers, deadlines, surveys, mail): only the engine and web may use them. */
+    @ArchTest
+    static final ArchRule onlyTheEngineAndWebUseTheReports = noClasses()
+            .that().resideOutsideOfPackages("vn.motcua.report..", "vn.motcua.engine..", "vn.motcua.web..")
+            .should().dependOnClassesThat().resideInAPackage("vn.motcua.report..");
 }

@@ -11,6 +11,7 @@ import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.Unit;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierDetails;
+import vn.motcua.dossier.Verdict;
 
 /**
  * The deadlines' part of a dossier's staff view: every step with its unit, deadline and verdict

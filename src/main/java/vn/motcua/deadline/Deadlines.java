@@ -24,6 +24,7 @@ import vn.motcua.dossier.DossierProblem;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierStatusChanged;
 import vn.motcua.dossier.Dossiers;
+import vn.motcua.dossier.Verdict;
 
 /**
  * The deadlines of a dossier's steps, their verdicts, escalations and re-appointments.
@@ -292,15 +293,11 @@ public class Deadlines {
 
     /**
      * The dossier's verdict against its statutory due, once finished. As Decision 766 counts them,
-     * a re-appointed dossier and one asked for a supplement more than once are late.
+     * a re-appointed dossier and one asked for a supplement more than once are late. The dossier
+     * module fixes it when the dossier finishes ({@link Dossier#getVerdict()}), so the indicators can
+     * count it in SQL; this is the same rule.
      */
     public Optional<Verdict> verdict(Dossier dossier) {
-        if (dossier.getFinishedAt() == null || dossier.getDueAt() == null) {
-            return Optional.empty();
-        }
-        if (dossier.getReappointments() > 0 || dossier.getSupplementRequests() > 1) {
-            return Optional.of(Verdict.LATE);
-        }
-        return Optional.of(Verdict.of(dossier.getFinishedAt(), dossier.getDueAt(), calendar.zone()));
+        return Optional.ofNullable(dossier.getVerdict());
     }
 }

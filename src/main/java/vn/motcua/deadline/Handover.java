@@ -11,6 +11,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import vn.motcua.dossier.Verdict;
+
 /**
  * One step of a dossier in one unit: when the unit got the dossier, its deadline for the step,
  * when it handed the dossier on and who did, and the verdict (Form 06). A step's deadline is its

@@ -1,6 +1,7 @@
 package vn.motcua.dossier;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -85,6 +86,10 @@ public class Dossier {
     @Column(name = "returned_at")
     private Instant returnedAt;
 
+    /** The verdict of a finished dossier, fixed when it finishes ({@link Verdict#ofDossier}); null before. */
+    @Enumerated(EnumType.STRING)
+    private Verdict verdict;
+
     @Version
     private long version;
 
@@ -141,9 +146,11 @@ public class Dossier {
         this.appointmentAt = newAppointment;
     }
 
-    void finished(Instant at) {
+    /** Handling ended: the first end counts, and fixes the dossier's verdict. */
+    void finished(Instant at, ZoneId zone) {
         if (finishedAt == null) {
             this.finishedAt = at;
+            this.verdict = Verdict.ofDossier(this, at, zone);
         }
         this.pausedAt = null;
     }
@@ -235,5 +242,13 @@ public class Dossier {
 
     public Instant getReturnedAt() {
         return returnedAt;
+    }
+
+    /**
+     * The dossier's verdict against its statutory due, once finished (Decision 766: re-appointed, or
+     * asked for a supplement more than once, is late); null while under way or when it never had a due.
+     */
+    public Verdict getVerdict() {
+        return verdict;
     }
 }

@@ -156,7 +156,7 @@ public class Dossiers {
             }
             default -> {
                 if (to.finishes()) {
-                    dossier.finished(now);
+                    dossier.finished(now, calendar.zone());
                     clock = DossierStatusChanged.Clock.ENDED;
                 }
             }

@@ -44,6 +44,10 @@ final class ProcessVariables {
     static final String COMPLAINT_TEXT = "complaintText";
     static final String SURVEY_ID = "surveyId";
 
+    /** The periodic report: the month it reports (yyyy-MM), and who asked for a run on demand. */
+    static final String REPORT_MONTH = "reportMonth";
+    static final String REQUESTED_BY = "requestedBy";
+
     /** The BPMN extension property listing the decisions a user task accepts. */
     static final String DECISIONS_PROPERTY = "decisions";
 
@@ -61,6 +65,8 @@ final class ProcessVariables {
     static final String EXTENSION_MESSAGE = "ExtensionRequested";
     static final String PAUSED_MESSAGE = "ClockPaused";
     static final String RESUMED_MESSAGE = "ClockResumed";
+    static final String PERIODIC_REPORT_PROCESS = "periodicReport";
+    static final String PERIODIC_REPORT_MESSAGE = "PeriodicReportRequested";
 
     private ProcessVariables() {
     }

@@ -8,6 +8,9 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.Objects;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -38,6 +41,9 @@ import vn.motcua.calendar.WorkingCalendar;
  * no record, so the retry sends it. Two windows remain where a message can go out twice: the
  * process dies between acceptance and record, or two callers send the same key at the same moment.
  * The Message-ID is derived from the key, so a duplicate is recognisable as such.
+ *
+ * <p>Every message not accepted counts in the metric {@code motcua_mail_failed_total} (each attempt;
+ * a retried job that fails again counts again).
  */
 @Component
 public class Mailer {
@@ -48,20 +54,28 @@ public class Mailer {
     private final MailLog mailLog;
     private final MailTransport transport;
     private final WorkingCalendar calendar;
+    private final Counter failed;
 
     @Autowired
     Mailer(MailProperties properties, MailLog mailLog, MailOutbox outbox, ObjectProvider<JavaMailSender> smtp,
-            WorkingCalendar calendar) {
+            WorkingCalendar calendar, MeterRegistry meters) {
         this(properties.from(), mailLog, smtp.getIfAvailable() == null ? new OutboxTransport(outbox)
                 : new SmtpTransport(smtp.getObject()),
-                calendar);
+                calendar, meters);
     }
 
     Mailer(String from, MailLog mailLog, MailTransport transport, WorkingCalendar calendar) {
+        this(from, mailLog, transport, calendar, new SimpleMeterRegistry());
+    }
+
+    Mailer(String from, MailLog mailLog, MailTransport transport, WorkingCalendar calendar, MeterRegistry meters) {
         this.from = address(from);
         this.mailLog = mailLog;
         this.transport = transport;
         this.calendar = calendar;
+        this.failed = Counter.builder("motcua.mail.failed")
+                .description("Mails the server (or the outbox) did not accept: MailNotSent, each attempt")
+                .register(meters);
         log.info("Mail from {} goes to {}", this.from.toUnicodeString(), transport.describe());
     }
 
@@ -91,6 +105,7 @@ public class Mailer {
             transport.deliver(mime, now);
         } catch (Exception e) {
             log.warn("Mail {} not sent via {}: {}", idempotencyKey, transport.kind(), e.toString());
+            failed.increment();
             throw new MailNotSent(idempotencyKey, e);
         }
         try {

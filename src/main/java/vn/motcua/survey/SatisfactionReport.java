@@ -1,5 +1,6 @@
 package vn.motcua.survey;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,11 +19,12 @@ import vn.motcua.calendar.WorkingCalendar;
 
 /**
  * The satisfaction report: SQL aggregates over the survey tables (one row per group, never the
- * surveys themselves), filtered on the unit, the procedure and the invitation date.
+ * surveys themselves), filtered on the unit, the procedure and the invitation date. Other modules
+ * (the supervisors' indicators) read the SIPAS index through {@link #sipas}.
  */
 @Service
 @Transactional(readOnly = true)
-class SatisfactionReport {
+public class SatisfactionReport {
 
     /**
      * Which surveys count.
@@ -37,6 +39,17 @@ class SatisfactionReport {
 
     /** The whole, and the same per unit (that received the dossiers) and per officer (who handled them). */
     record Result(Tally total, Map<String, Tally> perUnit, Map<String, Tally> perOfficer) {
+    }
+
+    /**
+     * A SIPAS index: the average of the five element indexes (percent, two decimals; null when
+     * nothing was answered), and how many responses it rests on.
+     */
+    public record Sipas(BigDecimal index, long responses) {
+    }
+
+    /** SIPAS over the filter, and per unit that received the dossiers (units without surveys left out). */
+    public record SipasResult(Sipas total, Map<String, Sipas> perUnit) {
     }
 
     private static final String COUNTS = "count(s.id), count(r.id)"
@@ -63,6 +76,22 @@ class SatisfactionReport {
                 + " from Survey s join s.officers o left join SurveyResponse r on r.surveyId = s.id"
                 + " left join SurveyComplaint c on c.surveyId = s.id" + where + " group by o order by o", parameters);
         return new Result(total, perUnit, perOfficer);
+    }
+
+    /**
+     * The SIPAS index of the surveys of these units and procedure, invited on the days from
+     * {@code from} to {@code to} (inclusive, in the province's zone; null for open ends).
+     *
+     * @param units the units that received the dossiers, or null for every unit
+     */
+    public SipasResult sipas(Set<String> units, String procedure, LocalDate from, LocalDate to) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(new Filter(units, procedure, from, to), parameters);
+        Tally total = Tally.of((Object[]) query("select " + COUNTS + FROM + where, parameters).getSingleResult(), 0);
+        Map<String, Sipas> perUnit = new LinkedHashMap<>();
+        grouped("select s.unitKey, " + COUNTS + FROM + where + " group by s.unitKey order by s.unitKey", parameters)
+                .forEach((unit, tally) -> perUnit.put(unit, new Sipas(tally.sipas(), tally.responses())));
+        return new SipasResult(new Sipas(total.sipas(), total.responses()), perUnit);
     }
 
     private static String satisfied(String element) {

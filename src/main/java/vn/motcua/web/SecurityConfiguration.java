@@ -15,7 +15,8 @@ import vn.motcua.engine.security.StaffAuthenticationProvider;
  * Who gets in where. The project's API: the procedure list, {@code /api/public/**}, the days off and
  * the due-date calculator are open; changing the days off is for the Camunda administrators group;
  * everything else needs a staff account (HTTP Basic against Camunda's users, whose authorities are
- * their group ids). The Camunda webapps
+ * their group ids). The actuator's health is open, its other endpoints (metrics) are for the city's
+ * supervisors and administrators. The Camunda webapps
  * keep their own login and CSRF protection, and the engine REST API its own Basic authentication
  * filter; this configuration leaves those paths to them. Outside {@code /api/**} everything is open:
  * the citizens' pages ({@code /}, {@code /nop-ho-so/**}, {@code /tra-cuu/**}), their stylesheet, and
@@ -44,8 +45,30 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Spring Boot Actuator: {@code /actuator/health} is open (details only for the city's supervisors and
+     * administrators, see {@code management.endpoint.health}); everything else there, such as the metrics
+     * for Prometheus at {@code /actuator/prometheus}, is for the city's supervisors and administrators,
+     * HTTP Basic like the API.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain actuator(HttpSecurity http, StaffAuthenticationProvider staff, ProblemResponses problems)
+            throws Exception {
+        return http.securityMatcher("/actuator", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasAnyAuthority(Role.CITY_SUPERVISORS_GROUP, Role.ADMIN_GROUP))
+                .authenticationProvider(staff)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())

@@ -137,4 +137,41 @@ class MailTemplatesTest {
         assertThat(dates.duration(Duration.ofSeconds(20), "ngày", "giờ", "phút")).isEqualTo("0 phút");
         assertThatThrownBy(() -> dates.dateTime(null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    static Map<String, Object> indicators(String unitName, long received, String onTimeRate) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("unitName", unitName);
+        row.put("received", received);
+        row.put("receivedOnline", 0L);
+        row.put("receivedCounter", received);
+        for (String count : List.of("finishedEarly", "finishedOnTime", "finishedLate", "inProgressNotDue",
+                "inProgressDueSoon", "inProgressOverdue", "paused", "refused", "reappointed", "sipasResponses")) {
+            row.put(count, 0L);
+        }
+        row.put("finishedEarly", received);
+        row.put("onTimeRate", onTimeRate);
+        row.put("onlineShare", onTimeRate == null ? null : "0,00");
+        row.put("sipas", null);
+        return row;
+    }
+
+    @Test
+    void thePeriodicReportHasATablePerUnitAndADashWhereThereIsNoRate() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("month", 10);
+        model.put("year", 2026);
+        model.put("periodFrom", java.time.LocalDate.of(2026, 10, 1));
+        model.put("periodTo", java.time.LocalDate.of(2026, 10, 31));
+        model.put("asOf", ZonedDateTime.of(2026, 11, 1, 0, 0, 0, 0, HCM).toInstant());
+        model.put("fileName", "bao-cao-2026-10.csv");
+        model.put("total", indicators(null, 2, "100,00"));
+        model.put("units", List.of(indicators("UBND phường Thuận Hóa", 2, "100,00"), indicators(SCRIPT, 0, null)));
+        MailMessage m = templates.compose("periodic-report", model, List.of("baocao.noivu@motcua.test"));
+        assertThat(m.subject()).isEqualTo("Báo cáo tình hình giải quyết hồ sơ thủ tục hành chính tháng 10/2026");
+        assertThat(m.html()).contains("<h2 style=\"font-size:17px;margin:20px 0 4px;\">UBND phường Thuận Hóa</h2>")
+                .contains("100,00 %").contains("–").contains("&lt;script&gt;").doesNotContain(SCRIPT)
+                .contains("tính đến 01/11/2026 00:00");
+        assertThat(m.text()).contains("Tỷ lệ giải quyết đúng hạn:       100,00 %")
+                .contains("Tỷ lệ giải quyết đúng hạn:       –").doesNotContain("\n\n\n");
+    }
 }

@@ -1,0 +1,194 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts of dossiers for the indicators supervisors report (Decision 766): SQL aggregates over the
+ * dossier table, one row per receiving unit, never the dossiers themselves. The queries use the
+ * indexes of V6 and V8 ({@code (receiving_unit, received_at)}, {@code (received_at)},
+ * {@code (status, finished_at)}, {@code (finished_at, due_at)}).
+ *
+ * <p>A dossier belongs to a window by its reception: the counts are those of the dossiers received
+ * in {@code [from, until)} (at or before {@code asOf}), looked at as they stood at {@code asOf}:
+ * <ul>
+ * <li><b>finished</b> (done, stopped, withdrawn; {@link Dossier#getFinishedAt()} at or before asOf)
+ * by the verdict fixed when it finished: early, on time, late (re-appointed or asked for a
+ * supplement more than once is late);</li>
+ * <li><b>in progress</b> at asOf (not finished by then), each in exactly one of: <i>overdue</i>
+ * (its statutory due is before asOf), <i>due soon</i> (due at asOf or within {@code dueSoonBy}),
+ * <i>not due</i> (later). A dossier whose clock is paused for a supplement is judged as its clock
+ * stood when it stopped: overdue when its due had passed by then, otherwise not due (its due moves
+ * when the citizen brings the papers); it also counts as <i>paused</i>;</li>
+ * <li><b>reappointed</b>: re-appointed at least once (Form 04).</li>
+ * </ul>
+ * <b>Refused</b> dossiers (Form 03, status 3) were never received; they count in the window of the
+ * day the counter refused them ({@code finished_at}), apart from the received ones.
+ *
+ * <p>The dossier table keeps current values, not their history: for a past asOf, a pause that ended
+ * since and a due moved since by a pause count as they are now.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DossierStatistics {
+
+    /**
+     * Which dossiers count, and when they are looked at.
+     *
+     * @param units      receiving units, or null for every unit
+     * @param procedure  a procedure code, or null for all
+     * @param from       the first instant of the window
+     * @param until      the end of the window, excluded
+     * @param asOf       when the dossiers are looked at (finished or in progress)
+     * @param dueSoonBy  a dossier in progress due at or before this instant (and not before asOf) is due soon
+     */
+    public record Window(Set<String> units, String procedure, Instant from, Instant until, Instant asOf,
+            Instant dueSoonBy) {
+
+        public Window {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(until, "until");
+            Objects.requireNonNull(asOf, "asOf");
+            Objects.requireNonNull(dueSoonBy, "dueSoonBy");
+        }
+    }
+
+    /**
+     * The counts of one group of dossiers. {@code received} = finished (early + on time + late) +
+     * in progress (not due + due soon + overdue); {@code paused} is part of the in-progress ones;
+     * {@code refused} is apart.
+     */
+    public record Counts(long received, long receivedOnline, long finishedEarly, long finishedOnTime,
+            long finishedLate, long inProgressNotDue, long inProgressDueSoon, long inProgressOverdue, long paused,
+            long refused, long reappointed) {
+
+        public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        public long receivedCounter() {
+            return received - receivedOnline;
+        }
+
+        public long finished() {
+            return finishedEarly + finishedOnTime + finishedLate;
+        }
+
+        public long inProgress() {
+            return inProgressNotDue + inProgressDueSoon + inProgressOverdue;
+        }
+
+        public Counts plus(Counts o) {
+            return new Counts(received + o.received, receivedOnline + o.receivedOnline,
+                    finishedEarly + o.finishedEarly, finishedOnTime + o.finishedOnTime, finishedLate + o.finishedLate,
+                    inProgressNotDue + o.inProgressNotDue, inProgressDueSoon + o.inProgressDueSoon,
+                    inProgressOverdue + o.inProgressOverdue, paused + o.paused, refused + o.refused,
+                    reappointed + o.reappointed);
+        }
+
+        Counts withRefused(long n) {
+            return new Counts(received, receivedOnline, finishedEarly, finishedOnTime, finishedLate, inProgressNotDue,
+                    inProgressDueSoon, inProgressOverdue, paused, n, reappointed);
+        }
+    }
+
+    private static final String FINISHED = "d.finishedAt <= :asOf";
+    private static final String IN_PROGRESS = "(d.finishedAt is null or d.finishedAt > :asOf)";
+    /** Paused at asOf: the current pause had begun by then. */
+    private static final String PAUSED = "(d.pausedAt is not null and d.pausedAt <= :asOf)";
+    private static final String RUNNING = "(d.pausedAt is null or d.pausedAt > :asOf)";
+    private static final String VERDICT = "vn.motcua.dossier.Verdict.";
+
+    private static final String RECEIVED_COUNTS = "count(d)"
+            + sum("d.channel = vn.motcua.dossier.Channel.ONLINE")
+            + sum(FINISHED + " and d.verdict = " + VERDICT + "EARLY")
+            + sum(FINISHED + " and d.verdict = " + VERDICT + "ON_TIME")
+            + sum(FINISHED + " and d.verdict = " + VERDICT + "LATE")
+            + sum(IN_PROGRESS + " and ((" + PAUSED + " and d.dueAt >= d.pausedAt) or (" + RUNNING
+                    + " and d.dueAt > :dueSoonBy))")
+            + sum(IN_PROGRESS + " and " + RUNNING + " and d.dueAt >= :asOf and d.dueAt <= :dueSoonBy")
+            + sum(IN_PROGRESS + " and ((" + PAUSED + " and d.dueAt < d.pausedAt) or (" + RUNNING
+                    + " and d.dueAt < :asOf))")
+            + sum(IN_PROGRESS + " and " + PAUSED)
+            + sum("d.reappointments > 0");
+
+    private final EntityManager em;
+
+    DossierStatistics(EntityManager em) {
+        this.em = em;
+    }
+
+    private static String sum(String condition) {
+        return ", sum(case when " + condition + " then 1 else 0 end)";
+    }
+
+    /** The counts of the window per receiving unit; units without any dossier in it are left out. */
+    public Map<String, Counts> perReceivingUnit(Window window) {
+        Map<String, Object> parameters = new HashMap<>();
+        String filter = filter(window, parameters);
+        parameters.put("from", window.from());
+        parameters.put("until", window.until());
+        parameters.put("asOf", window.asOf());
+
+        Map<String, Object> received = new HashMap<>(parameters);
+        received.put("dueSoonBy", window.dueSoonBy());
+        Map<String, Counts> counts = new LinkedHashMap<>();
+        for (Object row : query("select d.receivingUnit, " + RECEIVED_COUNTS + " from Dossier d"
+                + " where d.receivedAt >= :from and d.receivedAt < :until and d.receivedAt <= :asOf" + filter
+                + " group by d.receivingUnit order by d.receivingUnit", received).getResultList()) {
+            Object[] columns = (Object[]) row;
+            counts.put((String) columns[0], counts(columns));
+        }
+        for (Object row : query("select d.receivingUnit, count(d) from Dossier d"
+                + " where d.status = vn.motcua.dossier.DossierStatus.REFUSED"
+                + " and d.finishedAt >= :from and d.finishedAt < :until and d.finishedAt <= :asOf" + filter
+                + " group by d.receivingUnit", parameters).getResultList()) {
+            Object[] columns = (Object[]) row;
+            counts.merge((String) columns[0], Counts.ZERO.withRefused(number(columns[1])),
+                    (a, b) -> a.withRefused(b.refused()));
+        }
+        return counts;
+    }
+
+    /** Dossiers under way now: received, not finished, not returned. */
+    public long underWay() {
+        return number(em.createQuery("select count(d) from Dossier d where d.finishedAt is null"
+                + " and d.receivedAt is not null and d.status <> vn.motcua.dossier.DossierStatus.RETURNED")
+                .getSingleResult());
+    }
+
+    private static String filter(Window window, Map<String, Object> parameters) {
+        StringBuilder where = new StringBuilder();
+        if (window.units() != null) {
+            where.append(" and d.receivingUnit in :units");
+            parameters.put("units", window.units().isEmpty() ? Set.of("") : window.units());
+        }
+        if (window.procedure() != null) {
+            where.append(" and d.procedureCode = :procedure");
+            parameters.put("procedure", window.procedure());
+        }
+        return where.toString();
+    }
+
+    private Query query(String jpql, Map<String, Object> parameters) {
+        Query query = em.createQuery(jpql);
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+
+    private static Counts counts(Object[] c) {
+        return new Counts(number(c[1]), number(c[2]), number(c[3]), number(c[4]), number(c[5]), number(c[6]),
+                number(c[7]), number(c[8]), number(c[9]), 0, number(c[10]));
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}
