@@ -22,11 +22,17 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule modulesAreFreeOfCycles = slices().matching("vn.motcua.(*)..").should().beFreeOfCycles();
 
+    /** The online channel builds on the dossier's API only: not on the deadlines, nor on Camunda through the back door. */
+    @ArchTest
+    static final ArchRule theOnlineChannelUsesOnlyItsNeighboursApis = noClasses()
+            .that().resideInAPackage("vn.motcua.online..")
+            .should().dependOnClassesThat().resideInAnyPackage("vn.motcua.deadline..");
+
     /** The domain modules (survey too, and mail, which the engine's async steps use) know nothing of HTTP security setup or of the engine. */
     @ArchTest
     static final ArchRule domainDoesNotReachIntoEngineOrWeb = noClasses()
             .that().resideInAnyPackage("vn.motcua.catalog..", "vn.motcua.calendar..", "vn.motcua.dossier..", "vn.motcua.deadline..",
-                    "vn.motcua.mail..", "vn.motcua.document..", "vn.motcua.survey..")
+                    "vn.motcua.mail..", "vn.motcua.document..", "vn.motcua.survey..", "vn.motcua.online..")
             .should().dependOnClassesThat().resideInAnyPackage("vn.motcua.engine..", "vn.motcua.web..");
 
     /** The standard documents sit on top of the domain: only the engine (for mails) and web may use them. */

@@ -195,6 +195,51 @@ public abstract class EndToEndContract {
         }
     }
 
+    /** What the city asked of an interconnected set: one code, one appointment, three agencies, one result. */
+    @Test
+    void theBirthSetIsOneDossierWorkedByThreeAgencies() {
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2025-11-24T09:00+07:00").toInstant()));
+        try {
+            birthSet();
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    private void birthSet() {
+        Api counter = anonymous.as("tiepnhan.thuanhoa", "demo");
+        Api.Response filed = counter.post("/api/dossiers", Map.of("procedureCode", "LT.KS-TT-BHYT", "channel", "COUNTER",
+                "applicant", Map.of("fullName", "Nguyễn Văn Cha", "idNumber", "046090005678", "phone", "0905000111",
+                        "email", "cha@example.com", "address", "3 Đinh Tiên Hoàng, phường Thuận Hóa, Huế")));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        String code = filed.json().get("code").asText();
+        completeOnlyTask(counter, code, APPROVE);
+        JsonNode received = counter.get("/api/dossiers/" + code).json();
+        // one appointment, 3 working days after reception on Monday 09:00
+        assertThat(received.get("appointmentDate").asText()).isEqualTo("2025-11-27T09:00:00+07:00");
+        assertThat(received.get("tasks")).hasSize(1);
+        assertThat(received.get("tasks").get(0).get("candidateGroups").get(0).asText())
+                .isEqualTo("phuongthuanhoa_specialists");
+
+        completeOnlyTask(anonymous.as("chuyenvien.thuanhoa", "demo"), code, APPROVE);
+        JsonNode parallel = counter.get("/api/dossiers/" + code).json().get("tasks");
+        List<String> groups = new ArrayList<>();
+        parallel.forEach(t -> groups.add(t.get("candidateGroups").get(0).asText()));
+        assertThat(groups).containsExactlyInAnyOrder("conganthuanhoa_specialists", "bhxhhue_specialists");
+        // each agency sees and completes only its own part
+        completeOnlyTask(anonymous.as("canbo.conganthuanhoa", "demo"), code, APPROVE);
+        completeOnlyTask(anonymous.as("canbo.bhxh", "demo"), code, APPROVE);
+        completeOnlyTask(counter, code, Map.of("variables", Map.of("returnMethod", Map.of("value", "COUNTER"))));
+
+        JsonNode done = counter.get("/api/dossiers/" + code).json();
+        assertThat(done.get("code").asText()).isEqualTo(code);
+        assertThat(done.get("statusCode").asInt()).isEqualTo(10);
+        List<String> units = new ArrayList<>();
+        done.get("handovers").forEach(h -> units.add(h.get("unit").asText()));
+        assertThat(units).containsExactly("phuongthuanhoa", "phuongthuanhoa", "conganthuanhoa", "bhxhhue",
+                "phuongthuanhoa");
+    }
+
     @Test
     void officersWorkOnlyTheirOwnUnitsTasks() {
         String code = demo.post("/api/dossiers", intake(ENTERPRISE, "Lê Thị Thanh")).json().get("code").asText();

@@ -46,6 +46,16 @@ public class FaultInjection {
         }
 
         @Override
+        public void feesPaid(String dossierCode) {
+            real.feesPaid(dossierCode);
+        }
+
+        @Override
+        public boolean awaitsFees(String dossierCode) {
+            return real.awaitsFees(dossierCode);
+        }
+
+        @Override
         public List<OpenTask> openTasks(String dossierCode) {
             return real.openTasks(dossierCode);
         }

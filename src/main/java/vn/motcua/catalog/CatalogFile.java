@@ -24,11 +24,20 @@ record CatalogFile(List<UnitEntry> units, List<ProcedureEntry> procedures) {
             boolean online,
             String process,
             List<DocumentEntry> documents,
-            List<StepEntry> steps) {
+            List<StepEntry> steps,
+            Boolean interconnected) {
+
+        /** Marked {@code interconnected: true}: a set handled by several agencies (absent means not). */
+        boolean isInterconnected() {
+            return Boolean.TRUE.equals(interconnected);
+        }
     }
 
-    /** A step's share of the statutory time, in working hours (decimals allowed: 0.5 is 30 minutes). */
-    record StepEntry(String step, BigDecimal hours, String unit) {
+    /**
+     * A step's share of the statutory time, in working hours (decimals allowed: 0.5 is 30 minutes).
+     * Steps with the same {@code parallel} name run side by side: they count once, by the longest.
+     */
+    record StepEntry(String step, BigDecimal hours, String unit, String parallel) {
     }
 
     record DocumentEntry(String name, DocumentKind kind, int count) {

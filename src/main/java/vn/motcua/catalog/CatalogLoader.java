@@ -137,6 +137,7 @@ class CatalogLoader implements InitializingBean {
         }
         Set<String> stepKeys = new HashSet<>();
         long total = 0;
+        Map<String, Long> parallel = new HashMap<>();
         for (CatalogFile.StepEntry st : p.steps()) {
             if (st.step() == null || !STEP_KEY.matcher(st.step()).matches() || !stepKeys.add(st.step())) {
                 problems.add(where + " has a step without a unique key (letters, e.g. appraise): '" + st.step() + "'");
@@ -151,7 +152,19 @@ class CatalogLoader implements InitializingBean {
                 problems.add(where + " step '" + st.step() + "' names unit '" + st.unit()
                         + "', which neither receives nor handles the procedure");
             }
-            total += minutes(st.hours());
+            if (st.parallel() == null) {
+                total += minutes(st.hours());
+            } else {
+                parallel.merge(st.parallel(), minutes(st.hours()), Math::max);
+            }
+        }
+        // steps run side by side count once, by the longest
+        total += parallel.values().stream().mapToLong(Long::longValue).sum();
+        if (!parallel.isEmpty() && !p.isInterconnected()) {
+            problems.add(where + " has parallel steps but is not marked interconnected");
+        }
+        if (p.isInterconnected() && (p.handlingUnits() == null || p.handlingUnits().size() < 2)) {
+            problems.add(where + " is interconnected but lists fewer than two agencies as handling units");
         }
         if (p.statutory() != null && total != p.statutory().workingMinutes()) {
             problems.add(where + " step shares add up to " + total + " working minutes, not the statutory "

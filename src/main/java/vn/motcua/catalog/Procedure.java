@@ -70,6 +70,10 @@ public class Procedure {
     @Column(name = "process_key", nullable = false)
     private String processKey;
 
+    /** An interconnected set (liên thông): one dossier handled by several agencies, the handling units. */
+    @Column(nullable = false)
+    private boolean interconnected;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "procedure_document", joinColumns = @JoinColumn(name = "procedure_code"))
     @OrderColumn(name = "position")
@@ -99,6 +103,7 @@ public class Procedure {
         this.feeNote = e.feeNote();
         this.online = e.online();
         this.processKey = e.process();
+        this.interconnected = e.isInterconnected();
         List<Unit> handlers = e.handlingUnits().stream().map(units::get).toList();
         if (!handlingUnits.equals(handlers)) {
             handlingUnits.clear();
@@ -112,7 +117,7 @@ public class Procedure {
             documents.addAll(docs);
         }
         List<StepShare> shares = e.steps().stream()
-                .map(st -> new StepShare(st.step(), CatalogLoader.minutes(st.hours()), st.unit()))
+                .map(st -> new StepShare(st.step(), CatalogLoader.minutes(st.hours()), st.unit(), st.parallel()))
                 .toList();
         if (!steps.equals(shares)) {
             steps.clear();
@@ -169,6 +174,10 @@ public class Procedure {
         return online;
     }
 
+    public boolean isInterconnected() {
+        return interconnected;
+    }
+
     public String getProcessKey() {
         return processKey;
     }
@@ -191,11 +200,16 @@ public class Procedure {
         if (share.unitKey() == null) {
             return leadHandlingUnit();
         }
-        if (share.unitKey().equals(receivingUnit.getKey())) {
+        return unit(share.unitKey());
+    }
+
+    /** The receiving unit or one of the handling units, by key. */
+    public Unit unit(String unitKey) {
+        if (unitKey.equals(receivingUnit.getKey())) {
             return receivingUnit;
         }
-        return handlingUnits.stream().filter(u -> u.getKey().equals(share.unitKey())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Step " + share.step() + " of " + code
-                        + " names unit " + share.unitKey() + ", which is neither receiving nor handling it"));
+        return handlingUnits.stream().filter(u -> u.getKey().equals(unitKey)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Procedure " + code + " names unit " + unitKey
+                        + ", which is neither receiving nor handling it"));
     }
 }

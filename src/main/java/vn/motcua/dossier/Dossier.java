@@ -114,9 +114,11 @@ public class Dossier {
         this.dueAt = appointment;
     }
 
-    void paused(Instant at) {
+    void paused(Instant at, boolean forSupplement) {
         this.pausedAt = at;
-        this.supplementRequests++;
+        if (forSupplement) {
+            this.supplementRequests++;
+        }
     }
 
     /** Ends a pause: the due and the appointment move to the given instants. */

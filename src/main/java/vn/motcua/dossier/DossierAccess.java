@@ -38,6 +38,13 @@ class DossierAccess {
                 || Stream.of(Role.values()).map(unit::group).anyMatch(groups::contains);
     }
 
+    /** The electronic result: the receiving counter, or the specialists and leaders of a handling unit. */
+    boolean canAddResult(Set<String> groups, Procedure procedure) {
+        return isAdmin(groups) || groups.contains(procedure.getReceivingUnit().group(Role.RECEPTION))
+                || procedure.getHandlingUnits().stream().anyMatch(unit -> groups.contains(unit.group(Role.SPECIALISTS))
+                        || groups.contains(unit.group(Role.LEADERS)));
+    }
+
     private static Stream<Unit> units(Procedure procedure) {
         return Stream.concat(Stream.of(procedure.getReceivingUnit()), procedure.getHandlingUnits().stream());
     }

@@ -62,6 +62,13 @@ class DossierController {
         return view(dossiers.require(code));
     }
 
+    /** The counter records that the citizen paid the fees and taxes of an interconnected land procedure. */
+    @PostMapping("/{code}/fees-paid")
+    DossierJson feesPaid(@PathVariable String code) {
+        dossiers.feesPaid(code);
+        return view(dossiers.require(code));
+    }
+
     private DossierJson view(Dossier d) {
         Procedure procedure = dossiers.procedureOf(d);
         ZoneId zone = calendar.zone();

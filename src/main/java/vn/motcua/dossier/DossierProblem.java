@@ -18,6 +18,14 @@ public class DossierProblem extends ErrorResponseException {
         return new DossierProblem(HttpStatus.NOT_FOUND, "dossier.notFound", code);
     }
 
+    /**
+     * The public answer for a code that is unknown or whose applicant has another ID number: one
+     * message that names neither, so the two cannot be told apart.
+     */
+    static DossierProblem notFoundForApplicant() {
+        return new DossierProblem(HttpStatus.NOT_FOUND, "dossier.notFoundForApplicant");
+    }
+
     static DossierProblem forbidden() {
         return new DossierProblem(HttpStatus.FORBIDDEN, "dossier.forbidden");
     }

@@ -28,6 +28,14 @@ public enum DossierStatus {
         return "dossier.status." + code;
     }
 
+    /**
+     * Waiting on the citizen after reception: a supplement, or the financial obligation of an
+     * interconnected land procedure. The statutory clock stands meanwhile.
+     */
+    public boolean pausesTheClock() {
+        return this == SUPPLEMENT_REQUESTED || this == FEES_DUE;
+    }
+
     /** Handling ended for this dossier (finished, in the indicators' sense). */
     public boolean finishes() {
         return this == DONE || this == STOPPED || this == REFUSED || this == WITHDRAWN;

@@ -18,6 +18,12 @@ public interface DossierWorkflow {
     /** Whether the dossier's process is waiting for a supplement from the citizen. */
     boolean awaitsSupplement(String dossierCode);
 
+    /** Tells the waiting process that the citizen has paid the fees and taxes assessed. */
+    void feesPaid(String dossierCode);
+
+    /** Whether the dossier's process is waiting for the citizen's financial obligation. */
+    boolean awaitsFees(String dossierCode);
+
     /** Open user tasks of the dossier, in its own process and every process it called. */
     List<OpenTask> openTasks(String dossierCode);
 

@@ -1,5 +1,8 @@
 package vn.motcua.dossier;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -31,6 +34,8 @@ public class Dossiers {
     static final int MAX_FORM_DATA = 4000;
     /** How many dossier codes one {@code in (...)} look-up takes. */
     private static final int CODES_PER_QUERY = 500;
+    /** Compared against when the code is unknown, so that both answers take the same work. */
+    private static final String UNKNOWN_ID_NUMBER = "000000000000";
     private static final Locale VI = Locale.forLanguageTag("vi");
     private static final DateTimeFormatter VN_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
@@ -65,19 +70,40 @@ public class Dossiers {
      * instance commit together or not at all.
      */
     public Dossier intake(IntakeRequest request) {
-        Procedure procedure = catalog.procedure(request.procedureCode())
-                .orElseThrow(() -> new DossierProblem(HttpStatus.UNPROCESSABLE_ENTITY, "intake.procedure.unknown",
-                        request.procedureCode()));
+        Procedure procedure = procedureToFile(request.procedureCode());
         if (!access.canIntake(Actors.groups(), procedure)) {
             throw DossierProblem.forbidden();
         }
+        return file(procedure, request, request.channel(), Actors.current());
+    }
+
+    /**
+     * Files a dossier that a citizen sent online: channel {@link Channel#ONLINE}, filed by
+     * {@link Actors#CITIZEN}, status 1 until the receiving unit's counter checks it in Tasklist, like
+     * a counter dossier. Only procedures the catalog marks as filed online are accepted (422).
+     * The request's channel is ignored.
+     */
+    public Dossier fileOnline(IntakeRequest request) {
+        Procedure procedure = procedureToFile(request.procedureCode());
+        if (!procedure.isOnline()) {
+            throw new DossierProblem(HttpStatus.UNPROCESSABLE_ENTITY, "online.procedure.notOnline", procedure.getCode());
+        }
+        return file(procedure, request, Channel.ONLINE, Actors.CITIZEN);
+    }
+
+    private Procedure procedureToFile(String procedureCode) {
+        return catalog.procedure(procedureCode)
+                .orElseThrow(() -> new DossierProblem(HttpStatus.UNPROCESSABLE_ENTITY, "intake.procedure.unknown",
+                        procedureCode));
+    }
+
+    private Dossier file(Procedure procedure, IntakeRequest request, Channel channel, String actor) {
         String formData = formData(request.formData());
         Instant now = calendar.now();
         LocalDate day = now.atZone(calendar.zone()).toLocalDate();
         String code = codes.next(procedure.getReceivingUnit().getCode(), day);
-        String actor = Actors.current();
         Dossier dossier = dossiers.save(new Dossier(code, procedure.getCode(), procedure.getReceivingUnit().getKey(),
-                request.channel(), request.applicant().toApplicant(), formData, now, actor));
+                channel, request.applicant().toApplicant(), formData, now, actor));
         history.save(new StatusChange(code, now, actor, null, DossierStatus.NEW, null, null));
         workflow.start(code);
         return dossier;
@@ -99,17 +125,17 @@ public class Dossiers {
         Instant now = calendar.now();
         String by = actor != null ? actor : Actors.current();
         long waited = 0;
-        if (dossier.isPaused() && to != DossierStatus.SUPPLEMENT_REQUESTED && !to.finishes()) {
+        if (dossier.isPaused() && !to.pausesTheClock() && !to.finishes()) {
             waited = calendar.workingMinutesBetween(dossier.getPausedAt(), now);
             Instant pausedAt = dossier.getPausedAt();
             dossier.resumed(waited, calendar.addWorkingTime(dossier.getDueAt(), waited, null).toInstant(),
                     calendar.addWorkingTime(dossier.getAppointmentAt(), waited, null).toInstant());
             // the resumption's history line tells how long the clock stood and where the appointment moved
-            note = messages.getMessage("dossier.clock.resumed",
+            note = messages.getMessage(from == DossierStatus.FEES_DUE ? "dossier.clock.resumed.fees" : "dossier.clock.resumed",
                     new Object[] {hours(waited), format(pausedAt), format(dossier.getAppointmentAt())}, VI);
         }
         DossierStatusChanged.Clock clock = dossier.getReceivedAt() == null ? DossierStatusChanged.Clock.NOT_STARTED
-                : waited > 0 || from == DossierStatus.SUPPLEMENT_REQUESTED ? DossierStatusChanged.Clock.RESUMED
+                : waited > 0 || from.pausesTheClock() ? DossierStatusChanged.Clock.RESUMED
                 : DossierStatusChanged.Clock.RUNNING;
         dossier.setStatus(to);
         switch (to) {
@@ -118,9 +144,9 @@ public class Dossiers {
                 dossier.received(now, appointment(procedure, now));
                 clock = DossierStatusChanged.Clock.STARTED;
             }
-            case SUPPLEMENT_REQUESTED -> {
+            case SUPPLEMENT_REQUESTED, FEES_DUE -> {
                 if (dossier.getReceivedAt() != null && dossier.getFinishedAt() == null) {
-                    dossier.paused(now);
+                    dossier.paused(now, to == DossierStatus.SUPPLEMENT_REQUESTED);
                     clock = DossierStatusChanged.Clock.PAUSED;
                 }
             }
@@ -201,10 +227,87 @@ public class Dossiers {
         if (!access.canRecordSupplement(Actors.groups(), procedureOf(dossier))) {
             throw DossierProblem.forbidden();
         }
+        resumeAfterSupplement(dossier);
+    }
+
+    /**
+     * The citizen's own path for a requested supplement (sent online): the applicant's ID number
+     * stands in for the staff account. Resumes the process exactly as the counter does; the history
+     * names {@link Actors#CITIZEN}. 404 as for an unknown code when the ID number does not match.
+     */
+    public void supplementFromApplicant(String code, String idNumber) {
+        Dossier dossier = requireForApplicant(code, idNumber);
+        Actors.runAs(Actors.CITIZEN, () -> resumeAfterSupplement(dossier));
+    }
+
+    private void resumeAfterSupplement(Dossier dossier) {
+        String code = dossier.getCode();
         if (dossier.getStatus() != DossierStatus.SUPPLEMENT_REQUESTED || !workflow.awaitsSupplement(code)) {
             throw new DossierProblem(HttpStatus.CONFLICT, "dossier.supplement.notAwaited", code);
         }
         workflow.supplementReceived(code);
+    }
+
+    /**
+     * The dossier, for its applicant: found only when the code exists and {@code idNumber} is the
+     * applicant's, compared in constant time. An unknown code and a wrong ID number give the same
+     * empty answer, after the same work.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Dossier> findForApplicant(String code, String idNumber) {
+        Optional<Dossier> dossier = code == null || code.isBlank() ? Optional.empty() : dossiers.findById(code.strip());
+        String expected = dossier.map(d -> d.getApplicant().idNumber()).orElse(UNKNOWN_ID_NUMBER);
+        boolean matches = sameIdNumber(expected, idNumber == null ? "" : idNumber.strip());
+        return dossier.isPresent() && matches ? dossier : Optional.empty();
+    }
+
+    /** {@link #findForApplicant}, or 404 with one message for an unknown code and a wrong ID number alike. */
+    @Transactional(readOnly = true)
+    public Dossier requireForApplicant(String code, String idNumber) {
+        return findForApplicant(code, idNumber).orElseThrow(DossierProblem::notFoundForApplicant);
+    }
+
+    private static boolean sameIdNumber(String expected, String given) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] a = sha.digest(expected.getBytes(StandardCharsets.UTF_8));
+            byte[] b = sha.digest(given.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.isEqual(a, b);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A done or returned dossier whose electronic result the caller may add: staff of its receiving
+     * unit's counter or of a handling unit (specialists, leaders), or an administrator. 404 when
+     * unknown, 403 for others, 409 before handling is done.
+     */
+    @Transactional(readOnly = true)
+    public Dossier requireForResult(String code) {
+        Dossier dossier = require(code);
+        if (!access.canAddResult(Actors.groups(), procedureOf(dossier))) {
+            throw DossierProblem.forbidden();
+        }
+        if (dossier.getStatus() != DossierStatus.DONE && dossier.getStatus() != DossierStatus.RETURNED) {
+            throw new DossierProblem(HttpStatus.CONFLICT, "dossier.result.notDone", code);
+        }
+        return dossier;
+    }
+
+    /**
+     * Records that the citizen fulfilled the financial obligation of an interconnected land
+     * procedure (status 6) and resumes the dossier's process.
+     */
+    public void feesPaid(String code) {
+        Dossier dossier = requireVisible(code);
+        if (!access.canRecordSupplement(Actors.groups(), procedureOf(dossier))) {
+            throw DossierProblem.forbidden();
+        }
+        if (dossier.getStatus() != DossierStatus.FEES_DUE || !workflow.awaitsFees(code)) {
+            throw new DossierProblem(HttpStatus.CONFLICT, "dossier.fees.notAwaited", code);
+        }
+        workflow.feesPaid(code);
     }
 
     /** The appointment a dossier of this procedure would get if received at {@code at}. */

@@ -2,10 +2,12 @@ package vn.motcua.engine;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Role;
+import vn.motcua.catalog.StepShare;
 import vn.motcua.dossier.Dossiers;
 
 /**
@@ -34,6 +36,19 @@ public class Assignment {
     /** The leaders of the lead handling unit. */
     public List<String> leaders(String dossierCode) {
         return List.of(procedure(dossierCode).leadHandlingUnit().group(Role.LEADERS));
+    }
+
+    /**
+     * The group of the given role in the unit that holds the step the execution is in, as the
+     * catalog's internal process names it: how an agency's part of an interconnected set finds its
+     * officers ({@code ${assignment.forStep(execution, 'SPECIALISTS')}}).
+     */
+    public List<String> forStep(DelegateExecution execution, String role) {
+        Procedure procedure = procedure((String) execution.getVariable(ProcessVariables.DOSSIER_CODE));
+        String step = StepDeadlines.stepOf(execution.getCurrentActivityId());
+        StepShare share = procedure.step(step).orElseThrow(() -> new IllegalStateException(
+                "Procedure " + procedure.getCode() + " has no step " + step + " in its internal process"));
+        return List.of(procedure.unitOf(share).group(Role.valueOf(role)));
     }
 
     /** The key of the procedure's own handling process. */

@@ -41,6 +41,7 @@ class CitizenNotices {
         SUPPLEMENT(DossierStatus.SUPPLEMENT_REQUESTED, "supplement-request", "02"),
         REFUSAL(DossierStatus.REFUSED, "refusal", "03"),
         STOP(DossierStatus.STOPPED, "stopped", "05"),
+        FEES_DUE(DossierStatus.FEES_DUE, "fees-due", null),
         RESULT_READY(DossierStatus.DONE, "result-ready", null);
 
         final DossierStatus status;

@@ -39,11 +39,27 @@ class DossierWorkflowAdapter implements DossierWorkflow {
 
     @Override
     public boolean awaitsSupplement(String dossierCode) {
+        return awaits(dossierCode, ProcessVariables.SUPPLEMENT_MESSAGE);
+    }
+
+    @Override
+    public void feesPaid(String dossierCode) {
+        runtime.createMessageCorrelation(ProcessVariables.FEES_PAID_MESSAGE)
+                .processInstanceBusinessKey(dossierCode)
+                .correlate();
+    }
+
+    @Override
+    public boolean awaitsFees(String dossierCode) {
+        return awaits(dossierCode, ProcessVariables.FEES_PAID_MESSAGE);
+    }
+
+    private boolean awaits(String dossierCode, String message) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(dossierCode).list().stream()
                 .anyMatch(instance -> runtime.createEventSubscriptionQuery()
                         .processInstanceId(instance.getId())
                         .eventType("message")
-                        .eventName(ProcessVariables.SUPPLEMENT_MESSAGE)
+                        .eventName(message)
                         .count() > 0);
     }
 

@@ -49,6 +49,9 @@ final class ProcessVariables {
 
     static final String LIFECYCLE_PROCESS = "dossierLifecycle";
     static final String SUPPLEMENT_MESSAGE = "SupplementReceived";
+    static final String FEES_PAID_MESSAGE = "FeesPaid";
+    /** Set by an agency's part of an interconnected set when it ends: the decision taken on it. */
+    static final String PART_OUTCOME = "partOutcome";
     static final String WATCH_PROCESS = "appointmentWatch";
     static final String NOTICE_PROCESS = "citizenNotice";
     static final String SURVEY_PROCESS = "satisfactionSurvey";

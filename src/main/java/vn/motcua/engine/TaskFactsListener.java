@@ -51,7 +51,9 @@ class TaskFactsListener implements TaskListener {
         Map<String, Object> facts = new HashMap<>();
         facts.put(ProcessVariables.APPLICANT_NAME, dossier.getApplicant().fullName());
         facts.put(ProcessVariables.PROCEDURE_NAME, procedure.getName());
-        facts.put(ProcessVariables.UNIT_NAME, procedure.leadHandlingUnit().getName());
+        // the unit that holds this step (an interconnected set's agency), else the lead handling unit
+        facts.put(ProcessVariables.UNIT_NAME, procedure.step(StepDeadlines.stepOf(task.getTaskDefinitionKey()))
+                .map(procedure::unitOf).orElse(procedure.leadHandlingUnit()).getName());
         facts.put(ProcessVariables.RECEIVED_AT, format(dossier.getReceivedAt()));
         facts.put(ProcessVariables.APPOINTMENT_DATE, format(dossier.getAppointmentAt()));
         task.setVariablesLocal(facts);

@@ -19,7 +19,10 @@ import vn.motcua.engine.security.WebappSessionAuthenticationFilter;
  * everything else needs a staff account (HTTP Basic against Camunda's users, whose authorities are
  * their group ids). The Camunda webapps
  * keep their own login and CSRF protection, and the engine REST API its own Basic authentication
- * filter; this configuration leaves those paths to them.
+ * filter; this configuration leaves those paths to them. Outside {@code /api/**} everything is open:
+ * the citizens' pages ({@code /}, {@code /nop-ho-so/**}, {@code /tra-cuu/**}), their stylesheet, and
+ * the OpenAPI description ({@code /v3/api-docs}) with Swagger UI ({@code /swagger-ui.html}), which
+ * describe {@code /api/**} only, never the engine.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

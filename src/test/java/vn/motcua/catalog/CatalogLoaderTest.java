@@ -89,7 +89,9 @@ class CatalogLoaderTest {
     void everyProcedureNamesADeployedHandlingProcessAndRealUnits() {
         assertThat(catalog.procedures()).hasSizeGreaterThanOrEqualTo(5)
                 .allSatisfy(p -> {
-                    assertThat(p.getProcessKey()).isIn("handlingStandard", "handlingSiteInspection");
+                    assertThat(p.getProcessKey()).isIn("handlingStandard", "handlingSiteInspection",
+                            "setBirthResidenceInsurance", "setLandTransfer");
+                    assertThat(p.isInterconnected()).isEqualTo(p.getProcessKey().startsWith("set"));
                     assertThat(p.getHandlingUnits()).isNotEmpty();
                     assertThat(p.getStatutoryTime().workingMinutes()).isPositive();
                 });

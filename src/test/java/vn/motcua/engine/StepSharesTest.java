@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +42,10 @@ class StepSharesTest {
         }
     }
 
-    /** The steps of a process: its user tasks whose due date comes from the deadlines. */
+    /**
+     * The steps of a process: its user tasks whose due date comes from the deadlines, and those of
+     * the processes it calls (an interconnected set's agency parts).
+     */
     private Set<String> steps(String processKey) {
         String id = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
                 .singleResult().getId();
@@ -50,6 +54,12 @@ class StepSharesTest {
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             if (task.getCamundaDueDate() != null && task.getCamundaDueDate().contains("deadlines.due")) {
                 steps.add(StepDeadlines.stepOf(task.getId()));
+            }
+        }
+        for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+            // the lifecycle's call of "the procedure's handling process" is an expression: followed per procedure
+            if (!call.getCalledElement().startsWith("${")) {
+                steps.addAll(steps(call.getCalledElement()));
             }
         }
         return steps;

@@ -3,7 +3,6 @@ package vn.motcua.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.engine.Driver.clock;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,14 +24,13 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.motcua.Api;
+import vn.motcua.Chromium;
 import vn.motcua.MailServer;
 import vn.motcua.MotcuaTest;
 import vn.motcua.Staff;
@@ -46,9 +43,6 @@ import vn.motcua.engine.Driver;
 @MotcuaTest
 class SurveyBrowserTest {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
     @LocalServerPort int port;
     @Autowired Driver driver;
     @Autowired TaskService tasks;
@@ -60,21 +54,10 @@ class SurveyBrowserTest {
     ChromeDriver chrome;
     WebDriver browser;
     WebDriverWait wait;
-    Path profile;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
-        profile = Files.createTempDirectory("motcua-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=360,800", "--lang=vi", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        chrome = new ChromeDriver(service, options);
+        chrome = Chromium.start(360, 800, options -> { });
         phone(PHONE_HEIGHT);
         browser = chrome;
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));

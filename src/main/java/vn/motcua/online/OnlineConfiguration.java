@@ -1,0 +1,19 @@
+package vn.motcua.online;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The online channel's rate limiter: in memory unless another {@link RateLimiter} bean is given. */
+@Configuration(proxyBeanMethods = false)
+class OnlineConfiguration {
+
+    /** Wall-clock time: the engine's clock, which tests move, must not open or close the windows. */
+    @Bean
+    @ConditionalOnMissingBean(RateLimiter.class)
+    RateLimiter slidingWindowRateLimiter() {
+        return new SlidingWindowRateLimiter(Clock.systemUTC());
+    }
+}
