@@ -2,7 +2,6 @@ package vn.motcua.cockpit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,18 +17,15 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -39,19 +35,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.motcua.Api;
+import vn.motcua.Chromium;
 import vn.motcua.MotcuaTest;
 
 /**
- * The "Một cửa" Cockpit plugin in headless Chromium (Debian's packages; skipped without them). A supervisor logs
- * in to Cockpit, and the plugin reads the report API with that session alone. Its data come from
+ * The "Một cửa" Cockpit plugin in headless Chromium ({@link Chromium}: Debian's packages; skipped without them).
+ * A supervisor logs in to Cockpit, and the plugin reads the report API with that session alone. Its data come from
  * {@link FakeReportsController}: the browser is pointed at it (localStorage {@code motcua.reportsApi}), and the
  * test reads the same fake with HTTP Basic to compare what the page shows with what the API says.
  */
 @MotcuaTest
 class CockpitPluginBrowserTest {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final String[] COUNTS = {"received", "receivedOnline", "receivedCounter", "finishedEarly", "finishedOnTime",
             "finishedLate", "inProgressNotDue", "inProgressDueSoon", "inProgressOverdue", "paused", "refused",
             "reappointed"};
@@ -61,29 +56,20 @@ class CockpitPluginBrowserTest {
     @LocalServerPort int port;
     WebDriver browser;
     WebDriverWait wait;
-    Path profile;
     Path downloads;
     Api supervisor;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
-        profile = Files.createTempDirectory("motcua-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--lang=vi", "--user-data-dir=" + profile);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        downloads = Files.createDirectories(profile.resolve("downloads"));
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        Chromium.assumeInstalled();
+        downloads = Files.createTempDirectory("motcua-downloads");
+        browser = Chromium.start(1400, 1000, options -> {
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
+        });
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         supervisor = Api.at(port).as("giamsat.noivu", "demo");
         FakeReportsController.INDICATOR_QUERIES.clear();
@@ -91,10 +77,10 @@ class CockpitPluginBrowserTest {
     }
 
     @AfterEach
-    void stopBrowser(org.junit.jupiter.api.TestInfo test) throws Exception {
+    void stopBrowser(TestInfo test) throws Exception {
         FakeReportsController.EXTRA_OVERDUE.clear();
         if (browser != null) {
-            screenshot(test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test") + "-end");
+            screenshot(test.getTestMethod().map(m -> m.getName()).orElse("test") + "-end");
             browser.quit();
         }
     }
