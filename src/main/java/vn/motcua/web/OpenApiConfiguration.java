@@ -21,9 +21,10 @@ class OpenApiConfiguration {
                 .info(new Info().title("Motcua API").version("v1").description("""
                         One-stop dossier handling. `/api/public/**` is open to citizens (no account; a dossier is \
                         identified by its code and the applicant's ID number; per-address rate limits answer 429 with \
-                        Retry-After). Every other path needs a staff account (HTTP Basic, the Camunda user). Errors are \
-                        application/problem+json with a Vietnamese `detail` and, for invalid input, `errors` \
-                        [{field, message}]."""))
+                        Retry-After). Every other path needs a staff account (HTTP Basic, the Camunda user); GET and \
+                        HEAD also take the session cookie of a user logged in to a Camunda webapp (as the Cockpit \
+                        plugin calls them), writes only Basic. Errors are application/problem+json with a Vietnamese \
+                        `detail` and, for invalid input, `errors` [{field, message}]."""))
                 .components(new Components().addSecuritySchemes("staff",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")));
     }

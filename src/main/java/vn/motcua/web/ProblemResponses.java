@@ -16,7 +16,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
-/** 401 and 403 from the security filters, as {@code application/problem+json} like every API error. */
+/**
+ * 401 and 403 from the security filters, as {@code application/problem+json} like every API error. A 401
+ * invites HTTP Basic, except for script requests ({@code X-Requested-With: XMLHttpRequest}, as the Cockpit
+ * plugin sends): the browser would otherwise pop up its own login box over the page.
+ */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -31,7 +35,9 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Motcua\", charset=\"UTF-8\"");
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Motcua\", charset=\"UTF-8\"");
+        }
         write(request, response, HttpStatus.UNAUTHORIZED, "api.unauthorized");
     }
 

@@ -7,9 +7,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import vn.motcua.catalog.Role;
 import vn.motcua.engine.security.StaffAuthenticationProvider;
+import vn.motcua.engine.security.WebappSessionAuthenticationFilter;
 
 /**
  * Who gets in where. The project's API: the procedure list, {@code /api/public/**}, the days off and
@@ -26,10 +28,14 @@ import vn.motcua.engine.security.StaffAuthenticationProvider;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /**
+     * The API: HTTP Basic, or for reads only ({@code GET}, {@code HEAD}) the session of a user logged in to a
+     * Camunda webapp, so that the Cockpit plugin can call it from the page; no session is ever created here.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, StaffAuthenticationProvider staff, ProblemResponses problems)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, StaffAuthenticationProvider staff, ProblemResponses problems,
+            WebappSessionAuthenticationFilter webappSession) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/procedures", "/api/procedures/**").permitAll()
@@ -39,9 +45,13 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .authenticationProvider(staff)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .addFilterAfter(webappSession, BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless; and the webapps' session, when a read borrows it, keeps its id (no fixation "protection"
+                // renaming it under Cockpit's feet on every call)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .build();
     }
 

@@ -1,0 +1,93 @@
+package vn.motcua;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+
+/**
+ * A browser's session with the Camunda webapps over plain HTTP: a cookie jar, the webapps' CSRF token, their
+ * login and logout, and requests that carry nothing but the cookies.
+ */
+public final class WebappSession {
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+
+    public WebappSession(int port) {
+        this.base = "http://127.0.0.1:" + port;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    /** Opens the app's page (session and CSRF cookie) and logs in as its login form does; the login's status. */
+    public int login(String app, String user, String password) {
+        open(app);
+        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password))).status();
+    }
+
+    /** Logs out as the webapps' menu does; the status. */
+    public int logout() {
+        open("cockpit");
+        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/logout"))
+                .header("X-XSRF-TOKEN", csrfToken())
+                .POST(HttpRequest.BodyPublishers.noBody())).status();
+    }
+
+    /** Opens an app's page, as a browser does before logging in. */
+    public void open(String app) {
+        send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET());
+    }
+
+    public Response get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.GET());
+    }
+
+    public Response post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", csrfToken()).DELETE());
+    }
+
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
+    private String csrfToken() {
+        return cookie("XSRF-TOKEN").orElse("");
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("WWW-Authenticate").orElse(null),
+                    String.join("; ", response.headers().allValues("Set-Cookie")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An answer: status, body, the Basic challenge if any, and the cookies it sets. */
+    public record Response(int status, String body, String challenge, String setCookies) {
+    }
+}
