@@ -26,10 +26,10 @@ import vn.motcua.Staff;
 import vn.motcua.deadline.Deadlines;
 import vn.motcua.deadline.Escalation;
 import vn.motcua.deadline.Handover;
-import vn.motcua.deadline.Verdict;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Dossiers;
+import vn.motcua.dossier.Verdict;
 
 /**
  * The interconnected sets (liên thông): one dossier, one code, one appointment, several agencies,
