@@ -29,6 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.Api;
 import vn.motcua.MotcuaTest;
 import vn.motcua.Staff;
+import vn.motcua.catalog.Catalog;
+import vn.motcua.catalog.Unit;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossiers;
 import vn.motcua.dossier.IntakeRequest;
@@ -67,6 +69,7 @@ class IndicatorsTest {
 
     @LocalServerPort int port;
     @Autowired Driver driver;
+    @Autowired Catalog catalog;
     @Autowired Dossiers dossiers;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
@@ -167,8 +170,8 @@ class IndicatorsTest {
 
         Map<String, JsonNode> units = byKey(report.get("perUnit"), "unit");
         // every unit is listed, by key, with its name
-        assertThat(units.keySet()).containsExactly("conganhue", "hcc", "phuongphuxuan", "phuongthuanhoa", "sotaichinh",
-                "sotuphap", "soxaydung");
+        // every unit of the catalog, by key, even with nothing to count
+        assertThat(units.keySet()).containsExactlyElementsOf(catalog.units().stream().map(Unit::getKey).sorted().toList());
         JsonNode thuanHoa = units.get("phuongthuanhoa");
         assertThat(thuanHoa.get("unitName").asText()).isEqualTo("UBND phường Thuận Hóa");
         assertThat(counts(thuanHoa)).containsExactly(

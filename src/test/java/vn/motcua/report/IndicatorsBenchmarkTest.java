@@ -1,0 +1,101 @@
+package vn.motcua.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.motcua.MotcuaTest;
+
+/**
+ * How long the indicators take over many dossiers: seeds {@code benchmark.dossiers} (default one
+ * million) dossiers over twelve months into the test database, then times the indicators for the
+ * whole city and for one unit over one month and over the year. Not part of the normal build:
+ * {@code ./mvnw verify -Pbenchmark [-Dbenchmark.dossiers=1000000]}; it prints the figures.
+ */
+@Tag("benchmark")
+@MotcuaTest
+class IndicatorsBenchmarkTest {
+
+    static final ZoneId HUE = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final String[][] PROCEDURES = {{"2.001610", "hcc"}, {"1.001612", "phuongthuanhoa"}, {"1.013225", "phuongphuxuan"}};
+    static final String[] STATUSES = {"RETURNED", "DONE", "IN_PROGRESS", "SUPPLEMENT_REQUESTED", "REFUSED", "STOPPED"};
+    static final String[] VERDICTS = {"EARLY", "ON_TIME", "LATE"};
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired Indicators indicators;
+
+    @Test
+    void indicatorsOverManyDossiers() {
+        int count = Integer.getInteger("benchmark.dossiers", 1_000_000);
+        long seeding = System.nanoTime();
+        seed(count);
+        System.out.printf("BENCHMARK seeded %,d dossiers in %.1f s%n", count, (System.nanoTime() - seeding) / 1e9);
+
+        LocalDate from = LocalDate.of(2025, 11, 1);
+        LocalDate to = LocalDate.of(2025, 11, 30);
+        time("city, one month", () -> indicators.compute(null, null, from, to).total().received());
+        time("one unit, one month", () -> indicators.compute(Set.of("hcc"), null, from, to).total().received());
+        time("city, twelve months", () -> indicators.compute(null, null, LocalDate.of(2025, 1, 1), to).total()
+                .received());
+        assertThat(indicators.compute(null, null, LocalDate.of(2025, 1, 1), to).total().received())
+                .isGreaterThanOrEqualTo(count * 9L / 10);
+    }
+
+    /** Runs the query five times after one warm-up and prints the median and the worst. */
+    private void time(String what, java.util.function.LongSupplier query) {
+        query.getAsLong();
+        long[] ms = new long[5];
+        long received = 0;
+        for (int i = 0; i < ms.length; i++) {
+            long start = System.nanoTime();
+            received = query.getAsLong();
+            ms[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        Arrays.sort(ms);
+        System.out.printf("BENCHMARK indicators, %s (%,d received): median %d ms, worst %d ms%n", what, received,
+                ms[2], ms[4]);
+    }
+
+    private void seed(int count) {
+        Instant start = LocalDate.of(2025, 1, 1).atStartOfDay(HUE).toInstant();
+        long span = LocalDate.of(2025, 12, 1).atStartOfDay(HUE).toInstant().getEpochSecond() - start.getEpochSecond();
+        String sql = "insert into dossier (code, procedure_code, receiving_unit, channel, status, applicant_full_name,"
+                + " applicant_id_number, applicant_phone, applicant_address, filed_at, filed_by, received_at,"
+                + " appointment_at, due_at, finished_at, verdict, version, paused_minutes, extension_minutes,"
+                + " supplement_requests, reappointments) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,0,0,0,?)";
+        List<Object[]> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String[] procedure = PROCEDURES[i % PROCEDURES.length];
+            String status = STATUSES[i % STATUSES.length];
+            Instant received = start.plusSeconds((long) (span * ((i * 0.618034) % 1.0)));
+            Instant due = received.plusSeconds(3 * 86_400);
+            boolean finished = !status.equals("IN_PROGRESS") && !status.equals("SUPPLEMENT_REQUESTED");
+            Instant finishedAt = finished ? received.plusSeconds(86_400L * (1 + i % 5)) : null;
+            batch.add(new Object[] {"BENCH-" + i, procedure[0], procedure[1], i % 3 == 0 ? "ONLINE" : "COUNTER",
+                    status, "Công dân " + i, "046" + (100_000_000 + i), "0905000000", "Huế", ts(received), "bench",
+                    ts(received), ts(due), ts(due), ts(finishedAt), finished ? VERDICTS[i % 3] : null,
+                    i % 17 == 0 ? 1 : 0});
+            if (batch.size() == 5_000) {
+                jdbc.batchUpdate(sql, batch);
+                batch.clear();
+            }
+        }
+        jdbc.batchUpdate(sql, batch);
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
