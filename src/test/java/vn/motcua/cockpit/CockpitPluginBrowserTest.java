@@ -223,8 +223,17 @@ class CockpitPluginBrowserTest {
                 "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)");
         assertThat(requests).contains("/api/reports/indicators", "/api/reports/overdue", "/api/procedures");
 
-        // a period that ends before it starts is not asked for
+        // the page shows what the real API answers to the very request it made
         WebElement page = browser.findElement(By.cssSelector(".motcua-report:not(.motcua-summary)"));
+        assertThat(page.getAttribute("data-state")).isEqualTo("ready");
+        String asked = (String) ((JavascriptExecutor) browser).executeScript(
+                "const u = performance.getEntriesByType('resource').map(e => new URL(e.name))"
+                        + ".find(u => u.pathname === '/api/reports/indicators'); return u.pathname + u.search;");
+        Api.Response real = supervisor.get(asked);
+        assertThat(real.status()).isEqualTo(200);
+        assertShows(page, real.json());
+
+        // a period that ends before it starts is not asked for
         setDate(page.findElement(By.name("from")), "2026-11-30");
         setDate(page.findElement(By.name("to")), "2026-11-01");
         page.findElement(By.cssSelector("form.motcua-filters button[type='submit']")).click();
