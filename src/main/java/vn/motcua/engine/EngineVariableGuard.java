@@ -142,6 +142,8 @@ class EngineVariableGuard extends OncePerRequestFilter {
                 }
                 if (DELETIONS.equals(key) && value.isArray()) {
                     value.forEach(name -> names.add(name.isTextual() ? name.asText() : name.toString()));
+                } else if (DELETIONS.equals(key) && value.isTextual()) {
+                    names.add(value.asText());
                 }
                 collect(value, names);
             }
