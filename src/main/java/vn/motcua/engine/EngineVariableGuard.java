@@ -41,7 +41,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code processVariables}, {@code processVariablesLocal}, {@code processVariablesToTriggeredScope},
  * {@code modifications}) and every {@code deletions} list: task completion, form submission, variable
  * updates of tasks, executions and process instances, process starts, messages, signals, instance
- * modifications, external tasks. A body it cannot read as JSON is refused too. Refusals answer in the
+ * modifications, external tasks. A body it cannot read as JSON is refused too, and so is any start of a
+ * process instance (a definition's start, submit-form or restart; a conditional start): the application
+ * starts every process itself, bound to its dossier. Refusals answer in the
  * engine REST API's own error shape, {@code {"type":…,"message":…}}.
  */
 class EngineVariableGuard extends OncePerRequestFilter {
@@ -52,6 +54,7 @@ class EngineVariableGuard extends OncePerRequestFilter {
     private static final Set<String> VARIABLE_MAPS = Set.of("variables", "localvariables", "processvariables",
             "processvariableslocal", "processvariablestotriggeredscope", "modifications");
     private static final String DELETIONS = "deletions";
+    private static final Set<String> PROCESS_STARTS = Set.of("start", "submit-form", "restart", "restart-async");
     private static final Set<String> PATH_VARIABLES = Set.of("variables", "localvariables");
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     /** Evaluating a decision table takes input values and writes no variable anywhere. */
@@ -83,6 +86,10 @@ class EngineVariableGuard extends OncePerRequestFilter {
         List<String> path = resourcePath(request);
         if (path == null) {
             refuse(response, 400, "engine.variables.badPath", List.of());
+            return;
+        }
+        if (startsAProcess(path)) {
+            refuse(response, 403, "engine.processes.startRefused", List.of());
             return;
         }
         if (!path.isEmpty() && NO_VARIABLE_WRITES.contains(path.get(0))) {
@@ -128,6 +135,22 @@ class EngineVariableGuard extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(forwarded, response);
+    }
+
+    /**
+     * A start (or restart) of a process instance. Every process here is started by the application, bound
+     * to its dossier by the business key; a start through the REST API could bind a new instance to any
+     * dossier, whatever its variables.
+     */
+    private static boolean startsAProcess(List<String> path) {
+        if (path.isEmpty()) {
+            return false;
+        }
+        if ("condition".equals(path.get(0))) {
+            return true;
+        }
+        return "process-definition".equals(path.get(0)) && path.size() >= 2
+                && PROCESS_STARTS.contains(path.get(path.size() - 1));
     }
 
     /** The variable names a body writes or deletes, wherever they sit in it. */

@@ -157,9 +157,13 @@ class EngineVariablesTest {
                 "targetStatus");
         assertRefused(admin.post("/engine-rest/message", Map.of("messageName", "SupplementReceived",
                 "businessKey", own.code(), "processVariables", Map.of("dossierCode", approved))), "dossierCode");
-        assertRefused(admin.post("/engine-rest/process-definition/key/stepEscalation/start", Map.of(
-                "businessKey", own.code(), "variables", Map.of("escalationId", Map.of("value", 1, "type", "Long")))),
-                "escalationId");
+        // nor start a process bound to a dossier: the application starts every process itself
+        Api.Response start = admin.post("/engine-rest/process-definition/key/stepEscalation/start",
+                Map.of("businessKey", own.code()));
+        assertThat(start.status()).as(start.body()).isEqualTo(403);
+        assertThat(start.json().get("type").asText()).isEqualTo(EngineVariableGuard.REFUSED);
+        assertThat(admin.post("/engine-rest/engine/default/process-definition/key/dossierLifecycle/tenant-id/x/submit-form",
+                Map.of("businessKey", own.code())).status()).isEqualTo(403);
         assertRefused(admin.post("/engine-rest/process-instance/" + own.instance() + "/modification", Map.of(
                 "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_receptionCheck",
                         "variables", Map.of("supervisorsGroup", Map.of("value", "hcc_reception", "local", true)))))),
