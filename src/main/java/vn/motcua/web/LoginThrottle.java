@@ -225,6 +225,10 @@ class LoginThrottle {
             problem.setInstance(URI.create(request.getRequestURI()));
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            if (request.isSecure()) {
+                // answered before Spring Security, which sends HSTS on every other secure response
+                response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+            }
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             json.writeValue(response.getOutputStream(), problem);
