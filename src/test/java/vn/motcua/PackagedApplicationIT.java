@@ -101,6 +101,23 @@ class PackagedApplicationIT {
         }
     }
 
+    @Test
+    void aDatabaseFirstStartedAsTheDemoIsRefusedWithoutTheDemoProfile() {
+        PackagedApp demo = PackagedApp.fresh("after-demo");
+        try (demo) {
+            demo.env("SPRING_DATASOURCE_URL", demo.h2Url()).env("SPRING_PROFILES_ACTIVE", "demo").start();
+            assertThat(demo.api().as("demo", "demo").get("/engine-rest/user").status()).isEqualTo(200);
+        }
+        try (PackagedApp production = demo.again()) {
+            int exit = production.env("SPRING_DATASOURCE_URL", production.h2Url())
+                    .env("MOTCUA_ADMIN_PASSWORD", random(18)).env("MOTCUA_SURVEY_SECRET", random(48))
+                    .startAndAwaitExit();
+            assertThat(exit).as(production.output()).isNotZero();
+            assertThat(production.output()).contains("Motcua refuses to start: the database holds demo accounts with"
+                    + " the demo's published password [demo, tiepnhan.hcc,");
+        }
+    }
+
     static final ZoneId HUE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /**
