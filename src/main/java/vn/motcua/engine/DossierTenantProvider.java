@@ -26,7 +26,7 @@ import vn.motcua.dossier.Dossiers;
  * Gives each process instance of the shared (tenant-less) definitions the tenant of the unit that
  * works in it, from the dossier itself, never from a variable a caller could write:
  * <ul>
- * <li>an instance a call activity starts (a handling process, an interconnected set, an agency's part
+ * <li>an instance a call activity starts ({@link UnitCallActivityBehavior}) (a handling process, an interconnected set, an agency's part
  * of it): the unit that holds the called process's first step in the procedure's internal process,
  * else the lead handling unit, found by the calling instance's business key (the dossier code);</li>
  * <li>an instance the project's own code starts ({@link #startIn}): the unit that code names (the
@@ -121,7 +121,7 @@ class DossierTenantProvider implements TenantIdProvider {
     }
 
     /** A called process: the unit that holds its first step of the procedure's internal process, else the lead unit. */
-    private String calledBy(String dossierCode, ProcessDefinition definition) {
+    String calledBy(String dossierCode, ProcessDefinition definition) {
         Optional<Dossier> dossier = dossier(dossierCode);
         if (dossier.isEmpty()) {
             return Tenants.CITY;

@@ -1,10 +1,23 @@
 package vn.motcua.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.bpmn.behavior.CallActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
-/** Registers {@link DossierTenantProvider}: the engine gives each new process instance its unit's tenant. */
+/**
+ * Turns on the engine's tenant check and registers {@link DossierTenantProvider}: each new process
+ * instance gets its unit's tenant; every call activity starts its instance in the tenant of the unit
+ * that works in it ({@link UnitCallActivityBehavior}).
+ */
 @Component
 class TenancyPlugin extends AbstractProcessEnginePlugin {
 
@@ -18,5 +31,18 @@ class TenancyPlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setTenantIdProvider(provider);
         configuration.setTenantCheckEnabled(true);
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+        if (listeners == null) {
+            listeners = new ArrayList<>();
+            configuration.setCustomPostBPMNParseListeners(listeners);
+        }
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseCallActivity(Element callActivityElement, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getActivityBehavior() instanceof CallActivityBehavior original) {
+                    activity.setActivityBehavior(new UnitCallActivityBehavior(original, provider));
+                }
+            }
+        });
     }
 }

@@ -168,7 +168,8 @@ class DeadlinePathsTest {
         assertThatThrownBy(() -> driver.complete(code, "Task_handleEscalation", "REASSIGN", "Giao lại",
                 Map.of("newAssignee", "tiepnhan.phuxuan"))).hasMessageContaining("tiepnhan.phuxuan");
         Staff.actAs("giamsat.thuanhoa", "phuongthuanhoa_supervisors");
-        engine.getIdentityService().setAuthentication("giamsat.thuanhoa", List.of("phuongthuanhoa_supervisors"));
+        engine.getIdentityService().setAuthentication("giamsat.thuanhoa", List.of("phuongthuanhoa_supervisors"),
+                List.of("phuongthuanhoa"));
         try {
             driver.complete(code, "Task_handleEscalation", "REASSIGN", "Anh Nam xử lý ngay trong sáng nay",
                     Map.of("newAssignee", "chuyenvien.thuanhoa"));
