@@ -65,13 +65,15 @@ class UnitTenantsBrowserTest {
     @Test
     void aWardSupervisorSeesOnlyTheWardsDossiersInTheLifecyclesInstanceList() {
         String list = instanceList("giamsat.thuanhoa", thuanHoa);
-        assertThat(list).contains(thuanHoa).doesNotContain(phuXuan);
+        assertThat(list).contains(thuanHoa).doesNotContain(phuXuan)
+                // no dossier of another unit at all (codes begin with the receiving unit's identifier)
+                .doesNotContain("000.00.42.H57-", "000.00.00.H57-");
     }
 
     @Test
     void theOtherWardsSupervisorSeesOnlyThatWardsDossiers() {
         String list = instanceList("giamsat.phuxuan", phuXuan);
-        assertThat(list).contains(phuXuan).doesNotContain(thuanHoa);
+        assertThat(list).contains(phuXuan).doesNotContain(thuanHoa).doesNotContain("000.00.41.H57-", "000.00.00.H57-");
     }
 
     @Test

@@ -79,6 +79,30 @@ class UnitTenantsTest {
     }
 
     @Test
+    void eachAgencysPartOfAnInterconnectedSetBelongsToThatAgency() {
+        Staff.actAs("demo", "camunda-admin");
+        String set = driver.intake("LT.KS-TT-BHYT");
+        Staff.clear();
+        driver.complete(set, "Task_receptionCheck", "APPROVE", null);
+        assertThat(driver.task(set, "Task_birthRegister").getTenantId()).isEqualTo("phuongthuanhoa");
+        driver.complete(set, "Task_birthRegister", "APPROVE", null);
+        assertThat(driver.task(set, "Task_residenceRegister").getTenantId()).isEqualTo("conganthuanhoa");
+        assertThat(driver.task(set, "Task_insuranceCard").getTenantId()).isEqualTo("bhxhhue");
+
+        // the social insurance's supervisor sees the insurance card part and nothing else of the dossier
+        Api insurance = Api.at(port).as("giamsat.bhxh", "demo");
+        assertThat(insurance.get("/engine-rest/task?processInstanceBusinessKey=" + set).json())
+                .extracting(t -> t.get("taskDefinitionKey").asText()).containsExactly("Task_insuranceCard");
+        assertThat(insurance.get("/engine-rest/process-instance?businessKey=" + set).json())
+                .extracting(i -> i.get("definitionId").asText()).allMatch(id -> id.startsWith("partHealthInsurance:"));
+        // and the police officer works the residence part from the shared filter
+        String filter = filters.createTaskFilterQuery().filterName("Việc của đơn vị").singleResult().getId();
+        assertThat(ids(Api.at(port).as("canbo.conganthuanhoa", "demo").get("/engine-rest/filter/" + filter + "/list")))
+                .contains(driver.task(set, "Task_residenceRegister").getId())
+                .doesNotContain(driver.task(set, "Task_insuranceCard").getId());
+    }
+
+    @Test
     void aWardSupervisorReadsOnlyTheWardsOwnInstancesTasksVariablesJobsIncidentsAndHistory() {
         Api thuanHoaSupervisor = Api.at(port).as("giamsat.thuanhoa", "demo");
         assertSees(thuanHoaSupervisor, thuanHoa);
