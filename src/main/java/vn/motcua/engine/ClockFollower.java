@@ -47,9 +47,8 @@ class ClockFollower {
     @EventListener
     void onStatusChanged(DossierStatusChanged change) {
         switch (change.clock()) {
-            // the watch's Form 04 tasks go to the unit holding the dossier when it is at risk: a handling unit
             case STARTED -> SystemAccess.run(() -> DossierTenantProvider.startIn(ProcessVariables.WATCH_PROCESS,
-                    tenants.leadHandlingUnit(change.code()), () -> runtime.startProcessInstanceByKey(
+                    tenants.receivingUnit(change.code()), () -> runtime.startProcessInstanceByKey(
                             ProcessVariables.WATCH_PROCESS, change.code(),
                             Map.of(ProcessVariables.DOSSIER_CODE, change.code()))));
             // the step's own timers went with its completed task; the appointment watch waits

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Unit;
+import vn.motcua.deadline.Deadlines;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.Dossiers;
 
@@ -26,13 +27,14 @@ import vn.motcua.dossier.Dossiers;
  * Gives each process instance of the shared (tenant-less) definitions the tenant of the unit that
  * works in it, from the dossier itself, never from a variable a caller could write:
  * <ul>
+ * <li>the apology and new appointment (Form 04) the appointment watch calls: the unit holding the
+ * dossier at that moment, whose officers draft it and whose supervisors approve it;</li>
  * <li>an instance a call activity starts ({@link UnitCallActivityBehavior}) (a handling process, an interconnected set, an agency's part
  * of it): the unit that holds the called process's first step in the procedure's internal process,
  * else the lead handling unit, found by the calling instance's business key (the dossier code);</li>
  * <li>an instance the project's own code starts ({@link #startIn}): the unit that code names (the
- * receiving unit for the lifecycle, notices and survey; the lead handling unit for the appointment
- * watch, whose Form 04 tasks go to the unit holding the dossier when it nears its appointment; the
- * unit a complaint concerns; the unit of the overdue step for an escalation);</li>
+ * receiving unit for the lifecycle, notices, survey and appointment watch; the unit a complaint
+ * concerns; the unit of the overdue step for an escalation);</li>
  * <li>the periodic report, and anything else: the city's tenant, so that only the city's supervisors
  * and administrators see it.</li>
  * </ul>
@@ -43,12 +45,15 @@ import vn.motcua.dossier.Dossiers;
 class DossierTenantProvider implements TenantIdProvider {
 
     private static final String TASK_PREFIX = "Task_";
+    static final String APOLOGY_PROCESS = "appointmentApology";
     private static final ThreadLocal<Start> STARTING = new ThreadLocal<>();
 
     private final Dossiers dossiers;
+    private final Deadlines deadlines;
 
-    DossierTenantProvider(@Lazy Dossiers dossiers) {
+    DossierTenantProvider(@Lazy Dossiers dossiers, @Lazy Deadlines deadlines) {
         this.dossiers = dossiers;
+        this.deadlines = deadlines;
     }
 
     /**
@@ -79,12 +84,6 @@ class DossierTenantProvider implements TenantIdProvider {
     /** The tenant of the unit that received the dossier, or the city's when there is no such dossier. */
     String receivingUnit(String dossierCode) {
         return dossier(dossierCode).map(d -> Tenants.ofUnit(d.getReceivingUnit())).orElse(Tenants.CITY);
-    }
-
-    /** The tenant of the dossier's lead handling unit, or the city's when there is no such dossier. */
-    String leadHandlingUnit(String dossierCode) {
-        return dossier(dossierCode).map(d -> Tenants.ofUnit(dossiers.procedureOf(d).leadHandlingUnit().getKey()))
-                .orElse(Tenants.CITY);
     }
 
     @Override
@@ -125,6 +124,9 @@ class DossierTenantProvider implements TenantIdProvider {
         Optional<Dossier> dossier = dossier(dossierCode);
         if (dossier.isEmpty()) {
             return Tenants.CITY;
+        }
+        if (APOLOGY_PROCESS.equals(definition.getKey())) {
+            return Tenants.ofUnit(deadlines.holdingUnit(dossierCode));
         }
         Procedure procedure = dossiers.procedureOf(dossier.get());
         Unit unit = procedure.leadHandlingUnit();

@@ -203,7 +203,8 @@ class DeadlinePathsTest {
         driver.execute(driver.asyncJobs(code, "stepEscalation").get(0));
         driver.complete(code, "Task_handleEscalation", "EXTEND", "Cần thêm thời gian xác minh");
         // the watch does not wait for the appointment to come close: the unit drafts the apology now
-        assertThat(driver.instance(code, "appointmentWatch")).isWaitingAt("Task_draftApology");
+        assertThat(driver.instance(code, "appointmentWatch")).isWaitingAt("CallActivity_apology");
+        assertThat(driver.instance(code, "appointmentApology")).isWaitingAt("Task_draftApology");
         assertThat(deadlines.escalations(code).get(0).getOutcome()).isEqualTo(Escalation.Outcome.EXTEND);
         // the appraisal goes on meanwhile
         assertThat(driver.hasTask(code, "Task_appraise")).isTrue();

@@ -71,11 +71,24 @@ class UnitTenantsTest {
         // the centre receives and returns, the department handles
         assertThat(driver.lifecycle(centre).getTenantId()).isEqualTo("hcc");
         assertThat(driver.handling(centre).getTenantId()).isEqualTo("sotaichinh");
-        // the appointment watch's Form 04 goes to the unit holding the dossier: the handling unit
-        assertThat(driver.instance(centre, "appointmentWatch").getTenantId()).isEqualTo("sotaichinh");
+        assertThat(driver.instance(centre, "appointmentWatch").getTenantId()).isEqualTo("hcc");
         assertThat(driver.task(centre, "Task_appraise").getTenantId()).isEqualTo("sotaichinh");
         // every instance of the dossiers has a unit
         assertThat(instances(thuanHoa)).extracting(ProcessInstance::getTenantId).containsOnly("phuongthuanhoa");
+    }
+
+    @Test
+    void theApologyOfADossierAtRiskBelongsToTheUnitHoldingIt() {
+        // the centre's dossier nears its appointment while Sở Tài chính appraises it
+        String watch = driver.instance(centre, "appointmentWatch").getId();
+        driver.execute(driver.management.createJobQuery().processInstanceId(watch).timers().singleResult());
+        assertThat(driver.instance(centre, "appointmentApology").getTenantId()).isEqualTo("sotaichinh");
+        String draft = driver.task(centre, "Task_draftApology").getId();
+        String filter = filters.createTaskFilterQuery().filterName("Việc của đơn vị").singleResult().getId();
+        assertThat(ids(Api.at(port).as("chuyenvien.taichinh", "demo").get("/engine-rest/filter/" + filter + "/list")))
+                .contains(draft);
+        assertThat(ids(Api.at(port).as("giamsat.hcc", "demo").get("/engine-rest/task?processInstanceBusinessKey="
+                + centre))).doesNotContain(draft);
     }
 
     @Test
