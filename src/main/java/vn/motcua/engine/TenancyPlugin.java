@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.impl.bpmn.behavior.CallActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -39,6 +40,13 @@ class TenancyPlugin extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseCallActivity(Element callActivityElement, ScopeImpl scope, ActivityImpl activity) {
+                if (callActivityElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "variableMappingClass") != null
+                        || callActivityElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS,
+                                "variableMappingDelegateExpression") != null) {
+                    // the unit's call activity passes variables with camunda:in and camunda:out only
+                    throw new IllegalStateException("Call activity " + activity.getId()
+                            + ": variable mapping delegates are not supported; use camunda:in and camunda:out");
+                }
                 if (activity.getActivityBehavior() instanceof CallActivityBehavior original) {
                     activity.setActivityBehavior(new UnitCallActivityBehavior(original, provider));
                 }
