@@ -1,13 +1,21 @@
 package vn.motcua.engine;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 
 import org.camunda.bpm.engine.impl.bpmn.behavior.CallActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -17,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns on the engine's tenant check and registers {@link DossierTenantProvider}: each new process
  * instance gets its unit's tenant; every call activity starts its instance in the tenant of the unit
- * that works in it ({@link UnitCallActivityBehavior}).
+ * that works in it ({@link UnitCallActivityBehavior}). Acting on another unit's task or instance is
+ * refused as an authorization failure (the REST API's 403), not as the engine's generic error (500).
  */
 @Component
 class TenancyPlugin extends AbstractProcessEnginePlugin {
@@ -32,6 +41,8 @@ class TenancyPlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setTenantIdProvider(provider);
         configuration.setTenantCheckEnabled(true);
+        configuration.setCommandCheckers(new ArrayList<>(List.of(forbiddingOtherTenants(new TenantCommandChecker()),
+                new AuthorizationCommandChecker())));
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
         if (listeners == null) {
             listeners = new ArrayList<>();
@@ -52,5 +63,21 @@ class TenancyPlugin extends AbstractProcessEnginePlugin {
                 }
             }
         });
+    }
+
+    /** The engine's tenant checks, their refusals raised as {@link AuthorizationException}s. */
+    private static CommandChecker forbiddingOtherTenants(CommandChecker checks) {
+        return (CommandChecker) Proxy.newProxyInstance(CommandChecker.class.getClassLoader(),
+                new Class<?>[] {CommandChecker.class}, (proxy, method, args) -> {
+                    try {
+                        return method.invoke(checks, args);
+                    } catch (InvocationTargetException e) {
+                        if (e.getCause() instanceof ProcessEngineException refused
+                                && !(refused instanceof AuthorizationException)) {
+                            throw new AuthorizationException(refused.getMessage());
+                        }
+                        throw e.getCause();
+                    }
+                });
     }
 }
