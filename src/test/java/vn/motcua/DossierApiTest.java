@@ -65,8 +65,8 @@ class DossierApiTest {
         assertThat(intake.status()).isEqualTo(401);
         assertThat(intake.contentType()).startsWith("application/problem+json");
         assertThat(anonymous.get("/api/dossiers/000.00.00.H57-250101-0001").status()).isEqualTo(401);
-        // a wrong password is refused (Camunda then delays that account's next login, so this uses an
-        // account no other test needs)
+        // a wrong password is refused (failed logins count against the client address, see LoginThrottleTest;
+        // an account no other test needs all the same)
         Api wrong = anonymous.as("lanhdao.congan", "wrong");
         assertThat(wrong.get("/api/dossiers/000.00.00.H57-250101-0001").status()).isEqualTo(401);
         assertThat(wrong.get("/engine-rest/task").status()).isEqualTo(401);

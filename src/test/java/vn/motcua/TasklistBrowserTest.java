@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -50,19 +52,15 @@ class TasklistBrowserTest {
                 .get("id").asText();
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                .sendKeys("tiepnhan.hcc");
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasklist-navigation], .tasks-list, .task-filters")));
+        logIn(wait, "tiepnhan.hcc");
 
         browser.get("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
         try {
             // the Camunda Form shows the dossier's key facts
-            WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), code));
-            assertThat(form.getText()).contains("Nguyễn Thị Tasklist").contains("Đăng ký thành lập doanh nghiệp tư nhân");
+            assertThat(fact("applicantName")).isEqualTo("Nguyễn Thị Tasklist");
+            assertThat(fact("procedureName")).isEqualTo("Đăng ký thành lập doanh nghiệp tư nhân");
 
             WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
                     By.xpath("//button[contains(@ng-click,'claim')] | //a[contains(@ng-click,'claim')]")));
@@ -72,6 +70,8 @@ class TasklistBrowserTest {
                     By.xpath("//label[contains(., 'Hồ sơ đầy đủ')]"))).click();
             WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
                     By.xpath("//button[contains(@ng-click,'complete')]")));
+            // the form's facts make it taller than the window: bring the button into view first
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
             complete.click();
 
             wait.until(driver -> counter.get("/api/dossiers/" + code).json().get("statusCode").asInt() == 4);
@@ -82,5 +82,55 @@ class TasklistBrowserTest {
         }
         assertThat(counter.get("/api/dossiers/" + code).json().get("history").get(1).get("actor").asText())
                 .isEqualTo("tiepnhan.hcc");
+    }
+
+    /**
+     * The applicant's name is data, never markup: a name that is an HTML element or a script shows literally in the
+     * Camunda Form, and neither becomes an element nor runs.
+     */
+    @Test
+    void anApplicantNameThatIsMarkupShowsAsTextInTasklist() throws Exception {
+        Api counter = Api.at(port).as("tiepnhan.hcc", "demo");
+        String element = "\"><img src=x onerror=\"window.motcuaXss1=1\">";
+        String script = "<script>window.motcuaXss2=1</script>";
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        logIn(wait, "tiepnhan.hcc");
+        for (String name : new String[] {element, script}) {
+            String code = counter.post("/api/dossiers", EndToEndContract.intake("2.001610", name)).json().get("code")
+                    .asText();
+            String taskId = counter.get("/engine-rest/task?processInstanceBusinessKey=" + code).json().get(0)
+                    .get("id").asText();
+            browser.get("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+            try {
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), code));
+                wait.until(driver -> name.equals(fact("applicantName")));
+                JavascriptExecutor page = (JavascriptExecutor) browser;
+                assertThat(page.executeScript("return document.querySelectorAll('img[src=\"x\"]').length"))
+                        .isEqualTo(0L);
+                assertThat(page.executeScript("return document.querySelectorAll('.fjs-form script').length"))
+                        .isEqualTo(0L);
+                assertThat(page.executeScript("return typeof window.motcuaXss1 + ' ' + typeof window.motcuaXss2"))
+                        .isEqualTo("undefined undefined");
+            } finally {
+                Path shot = Path.of("target", "tasklist-markup-" + code + ".png");
+                Files.createDirectories(shot.getParent());
+                Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            }
+        }
+    }
+
+    private void logIn(WebDriverWait wait, String user) {
+        browser.get("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+                .sendKeys(user);
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasklist-navigation], .tasks-list, .task-filters")));
+    }
+
+    /** The value a fact field of the task's Camunda Form shows (a read-only field bound to the variable). */
+    private String fact(String variable) {
+        List<WebElement> fields = browser.findElements(By.cssSelector(".fjs-form [id$='Field_fact_" + variable + "']"));
+        return fields.isEmpty() ? null : fields.get(0).getDomProperty("value");
     }
 }

@@ -18,19 +18,31 @@ public final class WebappSession {
     private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
+    private final String forwardedFor;
 
     public WebappSession(int port) {
+        this(port, null);
+    }
+
+    /** A browser at the given client address (sent as X-Forwarded-For, which the test profile trusts from loopback). */
+    public WebappSession(int port, String forwardedFor) {
         this.base = "http://127.0.0.1:" + port;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
+        this.forwardedFor = forwardedFor;
     }
 
     /** Opens the app's page (session and CSRF cookie) and logs in as its login form does; the login's status. */
     public int login(String app, String user, String password) {
+        return loginResponse(app, user, password).status();
+    }
+
+    /** As {@link #login}, the whole answer. */
+    public Response loginResponse(String app, String user, String password) {
         open(app);
         return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-XSRF-TOKEN", csrfToken())
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password))).status();
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
     }
 
     /** Logs out as the webapps' menu does; the status. */
@@ -74,11 +86,16 @@ public final class WebappSession {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("WWW-Authenticate").orElse(null),
-                    String.join("; ", response.headers().allValues("Set-Cookie")));
+                    String.join("; ", response.headers().allValues("Set-Cookie")),
+                    response.headers().firstValue("Retry-After").orElse(null),
+                    response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -87,7 +104,8 @@ public final class WebappSession {
         }
     }
 
-    /** An answer: status, body, the Basic challenge if any, and the cookies it sets. */
-    public record Response(int status, String body, String challenge, String setCookies) {
+    /** An answer: status, body, the Basic challenge if any, the cookies it sets, Retry-After if any, its type. */
+    public record Response(int status, String body, String challenge, String setCookies, String retryAfter,
+            String contentType) {
     }
 }

@@ -9,10 +9,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A dossier filed at the counter (staff intake). Messages come from {@code ValidationMessages}. */
+/**
+ * A dossier filed at the counter (staff intake). Messages come from {@code ValidationMessages}. Staff may not
+ * record a dossier as filed online ({@link FiledAtCounter}): the online channel builds its own request.
+ */
 public record IntakeRequest(
         @NotBlank(message = "{intake.procedureCode.required}") String procedureCode,
-        @NotNull(message = "{intake.channel.required}") Channel channel,
+        @NotNull(message = "{intake.channel.required}") @FiledAtCounter Channel channel,
         @NotNull(message = "{intake.applicant.required}") @Valid ApplicantData applicant,
         Map<String, Object> formData) {
 

@@ -53,7 +53,7 @@ class ApologyListeners {
     @Bean("apologyApprovalListener")
     TaskListener apologyApprovalListener(Deadlines deadlines, WorkingCalendar calendar) {
         return task -> {
-            String code = (String) task.getVariable(ProcessVariables.DOSSIER_CODE);
+            String code = DossierKeys.of(task);
             task.setVariableLocal(ProcessVariables.PROPOSED_APPOINTMENT,
                     VN.format(deadlines.proposedAppointment(code, extensionDays(task)).atZone(calendar.zone())));
         };
@@ -68,7 +68,7 @@ class ApologyListeners {
             User user = SystemAccess.call(() -> identity.createUserQuery().userId(approver).singleResult());
             String signer = user == null ? approver : (user.getFirstName() + " " + user.getLastName()).strip();
             Reappointment reappointment = deadlines.reappoint(
-                    (String) execution.getVariable(ProcessVariables.DOSSIER_CODE),
+                    DossierKeys.of(execution),
                     extensionDays(execution.getVariable(ProcessVariables.EXTENSION_DAYS)),
                     (String) execution.getVariable(ProcessVariables.REASON),
                     (String) execution.getVariable(ProcessVariables.DRAFTED_BY),

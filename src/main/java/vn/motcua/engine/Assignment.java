@@ -12,7 +12,8 @@ import vn.motcua.dossier.Dossiers;
 
 /**
  * Who works a dossier's tasks, and which process handles it, taken from the catalog. Used in BPMN
- * expressions as {@code ${assignment.…(dossierCode)}}.
+ * expressions as {@code ${assignment.…(execution.processBusinessKey)}}: the dossier is the process
+ * instance's business key, never a variable.
  */
 @Component("assignment")
 public class Assignment {
@@ -44,7 +45,7 @@ public class Assignment {
      * officers ({@code ${assignment.forStep(execution, 'SPECIALISTS')}}).
      */
     public List<String> forStep(DelegateExecution execution, String role) {
-        Procedure procedure = procedure((String) execution.getVariable(ProcessVariables.DOSSIER_CODE));
+        Procedure procedure = procedure(DossierKeys.of(execution));
         String step = StepDeadlines.stepOf(execution.getCurrentActivityId());
         StepShare share = procedure.step(step).orElseThrow(() -> new IllegalStateException(
                 "Procedure " + procedure.getCode() + " has no step " + step + " in its internal process"));

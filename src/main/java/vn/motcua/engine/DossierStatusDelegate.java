@@ -27,7 +27,7 @@ class DossierStatusDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         DossierStatus target = DossierStatus.valueOf((String) execution.getVariableLocal(ProcessVariables.TARGET_STATUS));
-        String code = (String) execution.getVariable(ProcessVariables.DOSSIER_CODE);
+        String code = DossierKeys.of(execution);
         Authentication auth = identity.getCurrentAuthentication();
         dossiers.changeStatus(code, target, execution.getCurrentActivityId(), auth == null ? null : auth.getUserId(),
                 (String) execution.getVariable(ProcessVariables.NOTE));

@@ -38,11 +38,13 @@ class EscalationDecisionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Object decision = task.getVariable(ProcessVariables.DECISION);
-        String code = (String) task.getVariable(ProcessVariables.DOSSIER_CODE);
+        String code = DossierKeys.of(task);
         if ("REASSIGN".equals(decision)) {
             String officer = task.getVariable(ProcessVariables.NEW_ASSIGNEE) instanceof String s ? s.strip() : "";
             String stepTaskId = (String) task.getVariable(ProcessVariables.STEP_TASK_ID);
-            Task step = SystemAccess.call(() -> tasks.createTaskQuery().taskId(stepTaskId).singleResult());
+            // the overdue step must be this dossier's: the escalation's business key, not a variable, says which
+            Task step = SystemAccess.call(() -> tasks.createTaskQuery().taskId(stepTaskId)
+                    .processInstanceBusinessKey(code).singleResult());
             if (step == null) {
                 throw new DecisionRejected(message("escalation.step.closed"));
             }

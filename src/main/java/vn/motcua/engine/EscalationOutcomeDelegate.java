@@ -36,9 +36,13 @@ class EscalationOutcomeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Escalation.Outcome outcome = Escalation.Outcome.valueOf((String) execution.getVariable(ProcessVariables.DECISION));
-        String code = (String) execution.getVariable(ProcessVariables.DOSSIER_CODE);
+        String code = DossierKeys.of(execution);
         Authentication auth = identity.getCurrentAuthentication();
-        deadlines.decide(((Number) execution.getVariable(ProcessVariables.ESCALATION_ID)).longValue(), outcome,
+        long escalationId = ((Number) execution.getVariable(ProcessVariables.ESCALATION_ID)).longValue();
+        if (!deadlines.escalation(escalationId).getDossierCode().equals(code)) {
+            throw new IllegalStateException("Escalation " + escalationId + " is not about dossier " + code);
+        }
+        deadlines.decide(escalationId, outcome,
                 auth == null ? null : auth.getUserId(), (String) execution.getVariable(ProcessVariables.NOTE));
         switch (outcome) {
             case REASSIGN -> SystemAccess.run(() -> tasks.setAssignee(

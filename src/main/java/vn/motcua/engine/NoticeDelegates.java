@@ -17,7 +17,7 @@ class NoticeDelegates {
     /** The timeout listener ahead of a step's due date. */
     @Bean("stepDueSoonListener")
     TaskListener stepDueSoonListener(StaffNotices notices) {
-        return task -> notices.dueSoon((String) task.getVariable(ProcessVariables.DOSSIER_CODE), task.getId());
+        return task -> notices.dueSoon(DossierKeys.of(task), task.getId());
     }
 
     @Bean("escalationMailDelegate")
@@ -71,7 +71,7 @@ class NoticeDelegates {
     }
 
     private static String code(DelegateExecution execution) {
-        return (String) execution.getVariable(ProcessVariables.DOSSIER_CODE);
+        return DossierKeys.of(execution);
     }
 
     private static long escalationId(DelegateExecution execution) {

@@ -1,9 +1,17 @@
 package vn.motcua.engine;
 
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
 /** Names of the process variables and message names the BPMN files share with the code. */
 final class ProcessVariables {
 
-    /** The dossier code; also every process instance's business key. */
+    /**
+     * A copy of the dossier code, for Tasklist's list columns only. The dossier is the process
+     * instance's business key (see {@link DossierKeys}); nothing decides from this variable.
+     */
     static final String DOSSIER_CODE = "dossierCode";
     /** The decision of the user task just completed: APPROVE, SUPPLEMENT or REFUSE. */
     static final String DECISION = "decision";
@@ -67,6 +75,33 @@ final class ProcessVariables {
     static final String RESUMED_MESSAGE = "ClockResumed";
     static final String PERIODIC_REPORT_PROCESS = "periodicReport";
     static final String PERIODIC_REPORT_MESSAGE = "PeriodicReportRequested";
+
+    /** What each agency's part of an interconnected set ended with, as its set process keeps it. */
+    static final Set<String> SET_OUTCOMES = Set.of("birthOutcome", "residenceOutcome", "insuranceOutcome",
+            "landOutcome", "taxOutcome", "approvalOutcome");
+
+    /**
+     * The dossier's facts a task shows, set on the task itself by the engine when it is created; only
+     * ever displayed.
+     */
+    static final Set<String> TASK_FACTS = Set.of(APPLICANT_NAME, PROCEDURE_NAME, UNIT_NAME, RECEIVED_AT,
+            APPOINTMENT_DATE, PROPOSED_APPOINTMENT);
+
+    /**
+     * The variables the engine owns: set by the project's code or the BPMN, never by an officer. No caller
+     * of the REST APIs may write them ({@link EngineVariableGuard} lets through only what the forms ask
+     * for), and no form may ask for one ({@link FormVariables} checks at start-up).
+     */
+    static final Set<String> ENGINE_OWNED = engineOwned();
+
+    private static Set<String> engineOwned() {
+        Set<String> names = new TreeSet<>(List.of(DOSSIER_CODE, HANDLING_OUTCOME, TARGET_STATUS, ESCALATION_ID,
+                STEP_TASK_ID, STEP_NAME, SUPERVISORS_GROUP, DRAFTED_BY, REAPPOINTMENT_ID, NOTICE, NOTICE_KEY,
+                COMPLAINT_TEXT, SURVEY_ID, REPORT_MONTH, REQUESTED_BY, PART_OUTCOME));
+        names.addAll(SET_OUTCOMES);
+        names.addAll(TASK_FACTS);
+        return Collections.unmodifiableSet(names);
+    }
 
     private ProcessVariables() {
     }

@@ -77,6 +77,6 @@ public class StepDeadlines {
     }
 
     private static String code(DelegateExecution execution) {
-        return (String) execution.getVariable(ProcessVariables.DOSSIER_CODE);
+        return DossierKeys.of(execution);
     }
 }

@@ -27,7 +27,8 @@ class StepEndListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (!(task.getVariable(ProcessVariables.DOSSIER_CODE) instanceof String code)) {
+        String code = DossierKeys.of(task);
+        if (code == null) {
             return;
         }
         Authentication auth = identity.getCurrentAuthentication();

@@ -31,7 +31,7 @@ class StepOverdueListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String code = (String) task.getVariable(ProcessVariables.DOSSIER_CODE);
+        String code = DossierKeys.of(task);
         String step = StepDeadlines.stepOf(task.getTaskDefinitionKey());
         deadlines.escalate(code, step).ifPresent(escalation -> start(task, code, escalation));
     }

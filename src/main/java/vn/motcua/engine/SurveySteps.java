@@ -146,6 +146,6 @@ public class SurveySteps {
     }
 
     private static String code(DelegateExecution execution) {
-        return (String) execution.getVariable(ProcessVariables.DOSSIER_CODE);
+        return DossierKeys.of(execution);
     }
 }

@@ -40,8 +40,8 @@ class TaskFactsListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object code = task.getVariable(ProcessVariables.DOSSIER_CODE);
-        if (!(code instanceof String dossierCode)) {
+        String dossierCode = DossierKeys.of(task);
+        if (dossierCode == null) {
             return;
         }
         task.removeVariable(ProcessVariables.DECISION);

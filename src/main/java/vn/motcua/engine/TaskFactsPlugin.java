@@ -16,18 +16,21 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Attaches {@link TaskFactsListener} to the create event and {@link StepEndListener} to the
- * complete event of every user task of every process.
+ * Attaches {@link TaskFactsListener} to the create event, and {@link EngineOwnedShadowListener} then
+ * {@link StepEndListener} to the complete event, of every user task of every process.
  */
 @Component
 class TaskFactsPlugin extends AbstractProcessEnginePlugin {
 
     private final TaskFactsListener listener;
     private final StepEndListener stepEnd;
+    private final EngineOwnedShadowListener shadows;
 
-    TaskFactsPlugin(@Lazy TaskFactsListener listener, @Lazy StepEndListener stepEnd) {
+    TaskFactsPlugin(@Lazy TaskFactsListener listener, @Lazy StepEndListener stepEnd,
+            @Lazy EngineOwnedShadowListener shadows) {
         this.listener = listener;
         this.stepEnd = stepEnd;
+        this.shadows = shadows;
     }
 
     @Override
@@ -42,6 +45,7 @@ class TaskFactsPlugin extends AbstractProcessEnginePlugin {
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 var task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, shadows);
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, stepEnd);
             }
         });

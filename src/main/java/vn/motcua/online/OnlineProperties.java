@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import vn.motcua.ratelimit.RateLimit;
+
 /**
  * Limits on what one client address may ask of the public channel. Behind a reverse proxy, set
  * {@code server.forward-headers-strategy=native} so that the address is the citizen's, taken from
@@ -18,18 +20,5 @@ public record OnlineProperties(RateLimit filing, RateLimit lookup) {
     public OnlineProperties {
         filing = filing != null ? filing : new RateLimit(10, Duration.ofHours(1));
         lookup = lookup != null ? lookup : new RateLimit(60, Duration.ofMinutes(10));
-    }
-
-    /**
-     * @param requests how many requests an address may make in any window
-     * @param window   the sliding window
-     */
-    public record RateLimit(int requests, Duration window) {
-
-        public RateLimit {
-            if (requests < 1 || window == null || window.isNegative() || window.isZero()) {
-                throw new IllegalArgumentException("a rate limit needs at least 1 request in a positive window");
-            }
-        }
     }
 }

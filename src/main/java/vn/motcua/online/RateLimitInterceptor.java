@@ -8,6 +8,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import vn.motcua.ratelimit.RateLimit;
+import vn.motcua.ratelimit.RateLimiter;
+
 /**
  * Counts every request to a {@link RateLimited} handler against its bucket, per client address,
  * before the request is read or validated: refused attempts count too, so guessing ID numbers is as
@@ -34,7 +37,7 @@ class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         if (handler instanceof HandlerMethod method) {
             RateLimited limited = method.getMethodAnnotation(RateLimited.class);
             if (limited != null) {
-                OnlineProperties.RateLimit limit = switch (limited.value()) {
+                RateLimit limit = switch (limited.value()) {
                     case FILING -> properties.filing();
                     case LOOKUP -> properties.lookup();
                 };

@@ -48,6 +48,7 @@ class SecurityConfiguration {
                 .addFilterAfter(webappSession, BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.disable())
+                .headers(PageHeaders.project())
                 // stateless; and the webapps' session, when a read borrows it, keeps its id (no fixation "protection"
                 // renaming it under Cockpit's feet on every call)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
@@ -83,6 +84,7 @@ class SecurityConfiguration {
         return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .headers(PageHeaders.project())
                 .build();
     }
 }

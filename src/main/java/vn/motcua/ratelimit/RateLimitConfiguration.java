@@ -1,4 +1,4 @@
-package vn.motcua.online;
+package vn.motcua.ratelimit;
 
 import java.time.Clock;
 
@@ -6,9 +6,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The online channel's rate limiter: in memory unless another {@link RateLimiter} bean is given. */
+/** The rate limiter of the online channel and of the login throttle: in memory unless another {@link RateLimiter} bean is given. */
 @Configuration(proxyBeanMethods = false)
-class OnlineConfiguration {
+class RateLimitConfiguration {
 
     /** Wall-clock time: the engine's clock, which tests move, must not open or close the windows. */
     @Bean

@@ -1,4 +1,4 @@
-package vn.motcua.online;
+package vn.motcua.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Enough for one application instance; several instances behind a load balancer each count their
  * own (put a shared implementation behind {@link RateLimiter} then).
  */
-class SlidingWindowRateLimiter implements RateLimiter {
+public class SlidingWindowRateLimiter implements RateLimiter {
 
     private static final int SWEEP_EVERY = 1000;
 
@@ -23,17 +23,23 @@ class SlidingWindowRateLimiter implements RateLimiter {
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
 
-    SlidingWindowRateLimiter(Clock clock) {
+    public SlidingWindowRateLimiter(Clock clock) {
         this.clock = clock;
     }
 
     @Override
-    public Optional<Duration> acquire(String key, OnlineProperties.RateLimit limit) {
+    public Optional<Duration> acquire(String key, RateLimit limit) {
         Instant now = clock.instant();
         if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
             windows.entrySet().removeIf(e -> e.getValue().idleSince(now));
         }
-        return windows.computeIfAbsent(key, k -> new Window(limit.window())).acquire(now, limit);
+        return windows.computeIfAbsent(key, k -> new Window(limit.window())).acquire(now, limit, true);
+    }
+
+    @Override
+    public Optional<Duration> exhausted(String key, RateLimit limit) {
+        Window window = windows.get(key);
+        return window == null ? Optional.empty() : window.acquire(clock.instant(), limit, false);
     }
 
     private static final class Window {
@@ -45,13 +51,15 @@ class SlidingWindowRateLimiter implements RateLimiter {
             this.length = length;
         }
 
-        synchronized Optional<Duration> acquire(Instant now, OnlineProperties.RateLimit limit) {
+        synchronized Optional<Duration> acquire(Instant now, RateLimit limit, boolean take) {
             Instant start = now.minus(limit.window());
             while (!allowed.isEmpty() && !allowed.peekFirst().isAfter(start)) {
                 allowed.pollFirst();
             }
             if (allowed.size() < limit.requests()) {
-                allowed.addLast(now);
+                if (take) {
+                    allowed.addLast(now);
+                }
                 return Optional.empty();
             }
             // the oldest request leaves the window first

@@ -1,0 +1,319 @@
+package vn.motcua.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Stands in front of both engine REST APIs (the public {@code /engine-rest} and the webapps'
+ * {@code /camunda/api/engine}) and refuses, before the engine sees it, every request that would write
+ * a variable the forms do not ask for ({@link FormVariables}): so no caller, administrators included,
+ * can write a variable the engine owns (the dossier code, outcomes, escalation ids, notice keys…).
+ * <p>
+ * It looks at every request that is not a read: the variable named in the path
+ * ({@code …/variables/{name}}, {@code …/localVariables/{name}}, with {@code /data}), and in a JSON
+ * body every map of variables wherever it sits ({@code variables}, {@code localVariables},
+ * {@code processVariables}, {@code processVariablesLocal}, {@code processVariablesToTriggeredScope},
+ * {@code modifications}) and every {@code deletions} list: task completion, form submission, variable
+ * updates of tasks, executions and process instances, process starts, messages, signals, instance
+ * modifications, external tasks. A body it cannot read as JSON is refused too, and so is any start of a
+ * process instance (a definition's start, submit-form or restart; a conditional start): the application
+ * starts every process itself, bound to its dossier. Refusals answer in the
+ * engine REST API's own error shape, {@code {"type":…,"message":…}}.
+ */
+class EngineVariableGuard extends OncePerRequestFilter {
+
+    static final String REFUSED = "EngineVariableRefused";
+
+    /** Fields holding a map from variable name to value, anywhere in a body (compared in lower case). */
+    private static final Set<String> VARIABLE_MAPS = Set.of("variables", "localvariables", "processvariables",
+            "processvariableslocal", "processvariablestotriggeredscope", "modifications");
+    private static final String DELETIONS = "deletions";
+    private static final Set<String> PROCESS_STARTS = Set.of("start", "submit-form", "restart", "restart-async");
+    private static final Set<String> PATH_VARIABLES = Set.of("variables", "localvariables");
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    /** Evaluating a decision table takes input values and writes no variable anywhere. */
+    private static final Set<String> NO_VARIABLE_WRITES = Set.of("decision-definition");
+    private static final int MAX_BODY = 16 * 1024 * 1024;
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    private final FormVariables forms;
+    private final MessageSource messages;
+    private final List<List<String>> prefixes;
+    private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /**
+     * @param prefixes where the APIs are mounted, e.g. {@code /engine-rest} and {@code /camunda/api/engine}
+     */
+    EngineVariableGuard(FormVariables forms, MessageSource messages, List<String> prefixes) {
+        this.forms = forms;
+        this.messages = messages;
+        this.prefixes = prefixes.stream().map(p -> segments(p)).toList();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (READS.contains(request.getMethod().toUpperCase(Locale.ROOT))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        List<String> path = resourcePath(request);
+        if (path == null) {
+            refuse(response, 400, "engine.variables.badPath", List.of());
+            return;
+        }
+        if (startsAProcess(path)) {
+            refuse(response, 403, "engine.processes.startRefused", List.of());
+            return;
+        }
+        if (!path.isEmpty() && NO_VARIABLE_WRITES.contains(path.get(0))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Set<String> names = new TreeSet<>();
+        for (int i = 0; i + 1 < path.size(); i++) {
+            if (PATH_VARIABLES.contains(path.get(i).toLowerCase(Locale.ROOT))) {
+                names.add(path.get(i + 1));
+            }
+        }
+        HttpServletRequest forwarded = request;
+        if (!isMultipart(request)) {
+            String encoding = request.getHeader("Content-Encoding");
+            if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.strip())) {
+                refuse(response, 400, "engine.variables.badBody", List.of());
+                return;
+            }
+            String charset = request.getCharacterEncoding();
+            if (charset != null && !StandardCharsets.UTF_8.name().equalsIgnoreCase(charset.strip())) {
+                refuse(response, 400, "engine.variables.badBody", List.of());
+                return;
+            }
+            byte[] body = read(request.getInputStream());
+            if (body == null) {
+                refuse(response, 413, "engine.variables.tooLarge", List.of());
+                return;
+            }
+            if (!blank(body)) {
+                try {
+                    collect(json.readTree(body), names);
+                } catch (IOException e) {
+                    refuse(response, 400, "engine.variables.badBody", List.of());
+                    return;
+                }
+            }
+            forwarded = new CachedBody(request, body);
+        }
+        List<String> refused = names.stream().filter(name -> !forms.writable(name)).toList();
+        if (!refused.isEmpty()) {
+            refuse(response, 403, "engine.variables.refused", refused);
+            return;
+        }
+        chain.doFilter(forwarded, response);
+    }
+
+    /**
+     * A start (or restart) of a process instance. Every process here is started by the application, bound
+     * to its dossier by the business key; a start through the REST API could bind a new instance to any
+     * dossier, whatever its variables.
+     */
+    private static boolean startsAProcess(List<String> path) {
+        if (path.isEmpty()) {
+            return false;
+        }
+        if ("condition".equals(path.get(0))) {
+            return true;
+        }
+        return "process-definition".equals(path.get(0)) && path.size() >= 2
+                && PROCESS_STARTS.contains(path.get(path.size() - 1));
+    }
+
+    /** The variable names a body writes or deletes, wherever they sit in it. */
+    static void collect(JsonNode node, Set<String> names) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String key = field.getKey().toLowerCase(Locale.ROOT);
+                JsonNode value = field.getValue();
+                if (VARIABLE_MAPS.contains(key) && value.isObject()) {
+                    value.fieldNames().forEachRemaining(names::add);
+                }
+                if (DELETIONS.equals(key) && value.isArray()) {
+                    value.forEach(name -> names.add(name.isTextual() ? name.asText() : name.toString()));
+                } else if (DELETIONS.equals(key) && value.isTextual()) {
+                    names.add(value.asText());
+                }
+                collect(value, names);
+            }
+        } else if (node.isArray()) {
+            node.forEach(element -> collect(element, names));
+        }
+    }
+
+    /**
+     * The path below the API's root and below {@code /engine/{name}}, one decoded segment each (path
+     * parameters cut off, dot segments resolved), as the REST resources see it; null when the request is
+     * not under one of the prefixes.
+     */
+    List<String> resourcePath(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        if (context != null && !context.isEmpty() && uri.startsWith(context)) {
+            uri = uri.substring(context.length());
+        }
+        List<String> path = segments(uri);
+        for (List<String> prefix : prefixes) {
+            if (path.size() >= prefix.size() && path.subList(0, prefix.size()).equals(prefix)) {
+                List<String> rest = new ArrayList<>(path.subList(prefix.size(), path.size()));
+                if (rest.size() >= 2 && "engine".equals(rest.get(0))) {
+                    rest = new ArrayList<>(rest.subList(2, rest.size()));
+                }
+                return rest;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> segments(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String raw : path.split("/")) {
+            int parameters = raw.indexOf(';');
+            String segment = decode(parameters >= 0 ? raw.substring(0, parameters) : raw);
+            if (segment.isEmpty() || ".".equals(segment)) {
+                continue;
+            }
+            if ("..".equals(segment)) {
+                if (!segments.isEmpty()) {
+                    segments.remove(segments.size() - 1);
+                }
+                continue;
+            }
+            segments.add(segment);
+        }
+        return segments;
+    }
+
+    private static String decode(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
+        }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+    }
+
+    /** The whole body, or null when it is larger than the limit. */
+    private static byte[] read(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY + 1);
+        return body.length > MAX_BODY ? null : body;
+    }
+
+    private static boolean blank(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void refuse(HttpServletResponse response, int status, String key, List<String> names)
+            throws IOException {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("type", REFUSED);
+        error.put("message", messages.getMessage(key, new Object[] {String.join(", ", names)}, key, VI));
+        if (!names.isEmpty()) {
+            error.put("variables", names);
+        }
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(json.writeValueAsBytes(error));
+    }
+
+    /** The request with its body read once here and served again to the REST API. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package vn.motcua.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.engine.Driver.clock;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.motcua.Api;
+import vn.motcua.MailServer;
+import vn.motcua.MotcuaTest;
+import vn.motcua.WebappSession;
+
+/**
+ * The engine identifies a dossier by its process instance's business key, and no caller of either engine
+ * REST API may write a variable the engine owns: the centre's counter officer tries to act on a ward's
+ * dossier by rewriting {@code dossierCode} on its own task, and the ward's dossier stays as it was.
+ */
+@MotcuaTest
+class EngineVariablesTest {
+
+    /** Business registration, received by the city's public administrative service centre. */
+    static final String CENTRE_PROCEDURE = "2.001610";
+    /** Birth registration, received by Thuận Hóa ward. */
+    static final String WARD_PROCEDURE = "1.001193";
+
+    @LocalServerPort int port;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService taskService;
+    @Autowired HistoryService history;
+    @Autowired MailServer mail;
+
+    Api anonymous;
+    Api centre;
+    Api ward;
+    Api admin;
+
+    record Filed(String code, String task, String instance) {
+    }
+
+    @BeforeEach
+    void clients() {
+        clock("2025-11-24T09:00+07:00");
+        anonymous = Api.at(port);
+        centre = anonymous.as("tiepnhan.hcc", "demo");
+        ward = anonymous.as("tiepnhan.thuanhoa", "demo");
+        admin = anonymous.as("demo", "demo");
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void completingOwnTaskWithAnotherUnitsDossierCodeIsRefusedAndChangesNothing() {
+        Filed own = file(centre, CENTRE_PROCEDURE, "Lê Văn An");
+        Filed theirs = file(ward, WARD_PROCEDURE, "Trần Thị Bé");
+        JsonNode theirsBefore = dossier(ward, theirs.code());
+
+        Api.Response refused = centre.post("/engine-rest/task/" + own.task() + "/complete", Map.of("variables", Map.of(
+                "decision", Map.of("value", "REFUSE"), "note", Map.of("value", "Không thuộc thẩm quyền"),
+                "dossierCode", Map.of("value", theirs.code()))));
+
+        assertRefused(refused, "dossierCode");
+        assertThat(centre.get("/engine-rest/task/" + own.task()).status()).isEqualTo(200);
+        assertThat(dossier(centre, own.code()).get("statusCode").asInt()).isEqualTo(1);
+        assertUntouched(theirs, theirsBefore);
+        assertCompletable(ward, theirs);
+    }
+
+    @Test
+    void rewritingTheDossierCodeOfOwnTaskIsRefusedAndApproveActsOnOwnDossierOnly() {
+        Filed own = file(centre, CENTRE_PROCEDURE, "Phạm Văn Cường");
+        Filed theirs = file(ward, WARD_PROCEDURE, "Hoàng Thị Dung");
+        JsonNode theirsBefore = dossier(ward, theirs.code());
+        Map<String, Object> value = Map.of("value", theirs.code(), "type", "String");
+        String task = "/engine-rest/task/" + own.task();
+
+        assertRefused(centre.put(task + "/variables/dossierCode", value), "dossierCode");
+        assertRefused(centre.put(task + "/localVariables/dossierCode", value), "dossierCode");
+        // however the name is spelled in the path, or whichever engine it names
+        assertRefused(centre.put(task + "/variables/dossier%43ode", value), "dossierCode");
+        assertRefused(centre.put("/engine-rest/engine/default/task/" + own.task() + "/variables/dossierCode", value),
+                "dossierCode");
+        assertRefused(centre.post(task + "/variables", Map.of("modifications", Map.of("dossierCode", value))),
+                "dossierCode");
+        assertRefused(centre.post(task + "/localVariables", Map.of("deletions", List.of("handlingOutcome"))),
+                "handlingOutcome");
+        assertRefused(centre.delete(task + "/variables/dossierCode"), "dossierCode");
+        // an allow-list, not a deny-list: a name no form asks for is refused as well
+        assertRefused(centre.put(task + "/variables/anythingElse", value), "anythingElse");
+        // a body the guard cannot read is not passed on
+        assertThat(centre.post(task + "/complete", "{\"variables\":{},\"variables\":{\"dossierCode\":{}}}").status())
+                .isEqualTo(400);
+        assertThat(runtime.getVariable(own.instance(), ProcessVariables.DOSSIER_CODE)).isEqualTo(own.code());
+
+        assertThat(centre.post(task + "/complete", Map.of("variables", Map.of("decision", Map.of("value", "APPROVE"))))
+                .status()).isEqualTo(204);
+        JsonNode received = dossier(centre, own.code());
+        assertThat(received.get("statusCode").asInt()).isEqualTo(4);
+        assertThat(received.get("tasks").get(0).get("step").asText()).isEqualTo("Task_appraise");
+        assertUntouched(theirs, theirsBefore);
+        assertCompletable(ward, theirs);
+    }
+
+    @Test
+    void tasklistsSubmitFormIsGuardedToo() {
+        Filed own = file(centre, CENTRE_PROCEDURE, "Võ Văn Em");
+        Filed theirs = file(ward, WARD_PROCEDURE, "Đặng Thị Giang");
+        JsonNode theirsBefore = dossier(ward, theirs.code());
+        WebappSession tasklist = new WebappSession(port);
+        assertThat(tasklist.login("tasklist", "tiepnhan.hcc", "demo")).isEqualTo(200);
+        String submit = "/camunda/api/engine/engine/default/task/" + own.task() + "/submit-form";
+        // as Tasklist does when it opens the task (and the signed-in session gets its CSRF token)
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/task/" + own.task() + "/form-variables").status())
+                .isEqualTo(200);
+
+        WebappSession.Response refused = tasklist.post(submit, "{\"variables\":{"
+                + "\"decision\":{\"value\":\"REFUSE\",\"type\":\"String\"},"
+                + "\"note\":{\"value\":\"Sai thẩm quyền\",\"type\":\"String\"},"
+                + "\"dossierCode\":{\"value\":\"" + theirs.code() + "\",\"type\":\"String\"}}}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains(EngineVariableGuard.REFUSED).contains("dossierCode");
+        assertThat(dossier(centre, own.code()).get("statusCode").asInt()).isEqualTo(1);
+        assertUntouched(theirs, theirsBefore);
+
+        // what the reception form itself submits still goes through
+        WebappSession.Response approved = tasklist.post(submit, "{\"variables\":{"
+                + "\"decision\":{\"value\":\"APPROVE\",\"type\":\"String\"},"
+                + "\"note\":{\"value\":\"Đủ hồ sơ\",\"type\":\"String\"}}}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+        assertThat(dossier(centre, own.code()).get("statusCode").asInt()).isEqualTo(4);
+        assertUntouched(theirs, theirsBefore);
+        assertCompletable(ward, theirs);
+    }
+
+    @Test
+    void administratorsCannotWriteEngineOwnedVariablesEither() {
+        Filed own = file(centre, CENTRE_PROCEDURE, "Bùi Văn Hải");
+        String instance = "/engine-rest/process-instance/" + own.instance();
+        Map<String, Object> approved = Map.of("value", "APPROVED", "type", "String");
+
+        assertRefused(admin.put(instance + "/variables/handlingOutcome", approved), "handlingOutcome");
+        assertRefused(admin.post(instance + "/variables", Map.of("modifications", Map.of("targetStatus", approved))),
+                "targetStatus");
+        assertRefused(admin.post("/engine-rest/message", Map.of("messageName", "SupplementReceived",
+                "businessKey", own.code(), "processVariables", Map.of("dossierCode", approved))), "dossierCode");
+        // nor start a process bound to a dossier: the application starts every process itself
+        Api.Response start = admin.post("/engine-rest/process-definition/key/stepEscalation/start",
+                Map.of("businessKey", own.code()));
+        assertThat(start.status()).as(start.body()).isEqualTo(403);
+        assertThat(start.json().get("type").asText()).isEqualTo(EngineVariableGuard.REFUSED);
+        assertThat(admin.post("/engine-rest/engine/default/process-definition/key/dossierLifecycle/tenant-id/x/submit-form",
+                Map.of("businessKey", own.code())).status()).isEqualTo(403);
+        assertRefused(admin.post("/engine-rest/process-instance/" + own.instance() + "/modification", Map.of(
+                "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_receptionCheck",
+                        "variables", Map.of("supervisorsGroup", Map.of("value", "hcc_reception", "local", true)))))),
+                "supervisorsGroup");
+
+        WebappSession cockpit = new WebappSession(port);
+        assertThat(cockpit.login("cockpit", "demo", "demo")).isEqualTo(200);
+        assertThat(cockpit.get("/camunda/api/engine/engine/default/process-instance/" + own.instance()).status())
+                .isEqualTo(200);
+        WebappSession.Response refused = cockpit.post("/camunda/api/engine/engine/default/process-instance/"
+                + own.instance() + "/variables", "{\"modifications\":{\"dossierCode\":{\"value\":\"x\"}}}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains(EngineVariableGuard.REFUSED);
+
+        assertThat(runtime.getVariables(own.instance())).containsEntry("dossierCode", own.code())
+                .doesNotContainKeys("handlingOutcome", "targetStatus");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(own.code())
+                .processDefinitionKey("stepEscalation").count()).isZero();
+        // who is not signed in still hears that first
+        assertThat(anonymous.put(instance + "/variables/handlingOutcome", approved).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTaskCarryingALocalEngineOwnedVariableCannotBeCompleted() {
+        Filed own = file(centre, CENTRE_PROCEDURE, "Ngô Văn Khoa");
+        // a path around the guard (here the Java API) that leaves a shadowing local on the task
+        taskService.setVariableLocal(own.task(), ProcessVariables.STEP_TASK_ID, "another-task");
+
+        Api.Response refused = centre.post("/engine-rest/task/" + own.task() + "/complete",
+                Map.of("variables", Map.of("decision", Map.of("value", "APPROVE"))));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).contains("stepTaskId");
+        assertThat(centre.get("/engine-rest/task/" + own.task()).status()).isEqualTo(200);
+        assertThat(dossier(centre, own.code()).get("statusCode").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theDossierCodeVariableDecidesNothing() {
+        Filed own = file(centre, CENTRE_PROCEDURE, "Lý Thị Lan");
+        Filed theirs = file(ward, WARD_PROCEDURE, "Mạc Văn Minh");
+        JsonNode theirsBefore = dossier(ward, theirs.code());
+        // even if the display copy were rewritten behind the guard's back
+        runtime.setVariable(own.instance(), ProcessVariables.DOSSIER_CODE, theirs.code());
+
+        assertThat(centre.post("/engine-rest/task/" + own.task() + "/complete", Map.of("variables", Map.of(
+                "decision", Map.of("value", "REFUSE"), "note", Map.of("value", "Không đủ điều kiện")))).status())
+                .isEqualTo(204);
+
+        assertThat(dossier(centre, own.code()).get("statusCode").asInt()).isEqualTo(3);
+        assertUntouched(theirs, theirsBefore);
+        assertCompletable(ward, theirs);
+    }
+
+    private Filed file(Api officer, String procedure, String name) {
+        Api.Response created = officer.post("/api/dossiers", intake(procedure, name));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String code = created.json().get("code").asText();
+        JsonNode task = officer.get("/engine-rest/task?processInstanceBusinessKey=" + code).json().get(0);
+        return new Filed(code, task.get("id").asText(), task.get("processInstanceId").asText());
+    }
+
+    private static Map<String, Object> intake(String procedure, String name) {
+        return Map.of("procedureCode", procedure, "channel", "COUNTER",
+                "applicant", Map.of("fullName", name, "idNumber", "046090001234", "phone", "0905123456",
+                        "email", "citizen@example.com", "address", "10 Lê Lợi, phường Thuận Hóa, Huế"),
+                "formData", Map.of());
+    }
+
+    private static JsonNode dossier(Api officer, String code) {
+        Api.Response response = officer.get("/api/dossiers/" + code);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static void assertRefused(Api.Response response, String variable) {
+        assertThat(response.status()).as(response.body()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/json");
+        JsonNode body = response.json();
+        assertThat(body.get("type").asText()).isEqualTo(EngineVariableGuard.REFUSED);
+        assertThat(body.get("message").asText()).contains(variable);
+        assertThat(body.get("variables").get(0).asText()).isEqualTo(variable);
+    }
+
+    /** The other unit's dossier kept its status and history, and no mail or survey went out about it. */
+    private void assertUntouched(Filed theirs, JsonNode before) {
+        JsonNode now = dossier(ward, theirs.code());
+        assertThat(now.get("statusCode").asInt()).isEqualTo(before.get("statusCode").asInt());
+        assertThat(now.get("history")).isEqualTo(before.get("history"));
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(theirs.code())
+                .processDefinitionKeyIn("citizenNotice", "satisfactionSurvey").count()).isZero();
+        assertThat(mail.about(theirs.code())).isEmpty();
+        assertThat(ward.get("/engine-rest/task/" + theirs.task()).status()).isEqualTo(200);
+    }
+
+    /** The other unit's own officer can still work its task: received, it goes on to handling. */
+    private void assertCompletable(Api officer, Filed theirs) {
+        assertThat(officer.post("/engine-rest/task/" + theirs.task() + "/complete",
+                Map.of("variables", Map.of("decision", Map.of("value", "APPROVE")))).status()).isEqualTo(204);
+        assertThat(dossier(officer, theirs.code()).get("statusCode").asInt()).isEqualTo(4);
+    }
+}
