@@ -21,7 +21,9 @@ import vn.motcua.engine.Driver;
  * README prescribes for production.
  */
 @Tag("mariadb")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the demo users on a throwaway MariaDB database: refused unless said so explicitly
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "motcua.demo.allow-on-production-database=true")
 @ActiveProfiles({"demo", "test", "mariadb"})
 @Import({FaultInjection.class, Driver.class})
 @ContextConfiguration(initializers = MailServer.Initializer.class)

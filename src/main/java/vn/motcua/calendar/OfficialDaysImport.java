@@ -7,13 +7,19 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports the shipped official days into the database. A year is imported only while the database
  * has no entry for it, so an administrator's later changes, deletions included, survive a restart;
  * a new year is added by adding it to the file. {@link StoredCalendarDays} runs it at start-up.
+ *
+ * <p>The import commits in a transaction of its own, whoever calls it: at start-up the first caller
+ * may be the engine's deployment (a timer start event asks the working calendar), whose transaction
+ * other connections cannot see into; the imported days must be there for every later read.
  */
 @Component
 class OfficialDaysImport {
@@ -34,15 +40,25 @@ class OfficialDaysImport {
         this.properties = properties;
         this.hours = hours;
         this.repository = repository;
-        this.tx = tx;
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
-    /** Imports the file's years that the database does not have; returns the imported dates. */
-    List<LocalDate> importMissingYears() {
-        OfficialDaysFile file = OfficialDaysFile.read(properties.location());
-        List<LocalDate> imported = tx.execute(status -> {
-            List<LocalDate> dates = new ArrayList<>();
+    /**
+     * Imports the configured file's years that the database does not have, committed before it returns.
+     *
+     * @return the imported entries
+     */
+    List<OfficialDaysFile.Entry> importMissingYears() {
+        return importMissingYears(properties.location());
+    }
+
+    /** Imports this file's years that the database does not have, committed before it returns. */
+    List<OfficialDaysFile.Entry> importMissingYears(Resource location) {
+        OfficialDaysFile file = OfficialDaysFile.read(location);
+        List<OfficialDaysFile.Entry> imported = tx.execute(status -> {
+            List<OfficialDaysFile.Entry> dates = new ArrayList<>();
             file.byYear().forEach((year, entries) -> {
                 if (hasEntries(year)) {
                     log.info("Working calendar {}: already in the database, the file's {} entries are not imported",
@@ -53,21 +69,22 @@ class OfficialDaysImport {
                     CalendarDay day = new CalendarDay(e.date());
                     day.change(e.kind(), e.name().strip(), IMPORTED_BY, clock.instant());
                     repository.save(day);
-                    dates.add(e.date());
+                    dates.add(e);
                 }
                 log.info("Working calendar {}: imported {} days off and {} make-up working days from {}: {}", year,
                         entries.stream().filter(e -> e.kind() == DayKind.DAY_OFF).count(),
                         entries.stream().filter(e -> e.kind() == DayKind.WORKING_DAY).count(),
-                        properties.location().getFilename(),
+                        location.getFilename(),
                         entries.stream().map(e -> e.date() + " " + e.kind()).toList());
             });
             return dates;
         });
         int thisYear = LocalDate.ofInstant(clock.instant(), hours.zone()).getYear();
         for (int year = thisYear; year <= thisYear + 1; year++) {
-            if (!hasEntries(year)) {
+            int y = year;
+            if (!tx.execute(status -> hasEntries(y))) {
                 log.warn("Working calendar {}: no days off are known; only weekends count until that year's official"
-                        + " days are added to {} or through the API", year, properties.location().getFilename());
+                        + " days are added to {} or through the API", year, location.getFilename());
             }
         }
         return imported;

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -20,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The calendar entries stored in the database (table {@code calendar_day}), answered from memory.
- * At start-up the years of the official days file that the database does not know yet are imported,
- * then everything is read; once the application is ready, the imported dates are announced as a
+ * At start-up the years of the official days file that the database does not know yet are imported
+ * and committed, then everything is read (whichever bean asks first, the engine's deployment included,
+ * sees the imported days); once the application is ready, the imported dates are announced as a
  * {@link CalendarChanged}, so that deadlines computed before (by a version without that year) are
  * recalculated.
  *
@@ -61,18 +63,35 @@ class StoredCalendarDays implements CalendarDays, InitializingBean {
 
     /**
      * Imports the official days of the years the database does not have, then reads everything again.
-     * The imported dates are announced now if the application is ready, else when it is.
+     * The import has committed by then (in a transaction of its own, even when the engine's deployment
+     * is what first asks for the calendar), so the memory holds it from the first question on. The
+     * imported dates are announced now if the application is ready, else when it is.
      *
      * @return the imported dates
      */
     synchronized List<LocalDate> importOfficialDays() {
-        List<LocalDate> imported = officialDays.importMissingYears();
+        return imported(officialDays.importMissingYears());
+    }
+
+    /** As {@link #importOfficialDays()}, from another file (a later year's announcement). */
+    synchronized List<LocalDate> importOfficialDays(Resource location) {
+        return imported(officialDays.importMissingYears(location));
+    }
+
+    private List<LocalDate> imported(List<OfficialDaysFile.Entry> entries) {
         reload();
-        notAnnounced.addAll(imported);
+        List<LocalDate> missing = entries.stream().filter(e -> days.get(e.date()) != e.kind())
+                .map(OfficialDaysFile.Entry::date).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Working calendar: the imported days " + missing
+                    + " are not readable after the import; the calendar would ignore them");
+        }
+        List<LocalDate> dates = entries.stream().map(OfficialDaysFile.Entry::date).toList();
+        notAnnounced.addAll(dates);
         if (ready) {
             announce();
         }
-        return imported;
+        return dates;
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -97,7 +97,12 @@ public class Deadlines {
 
     /** When the supervisors' decision on an overdue step is due, asked now. */
     public Instant escalationResponseDue() {
-        return calendar.addWorkingTime(calendar.now(), properties.escalationResponse().toMinutes(), null).toInstant();
+        return escalationResponseDue(calendar.now());
+    }
+
+    /** When the supervisors' decision on an overdue step is due, asked at {@code askedAt}. */
+    public Instant escalationResponseDue(Instant askedAt) {
+        return calendar.addWorkingTime(askedAt, properties.escalationResponse().toMinutes(), null).toInstant();
     }
 
     /** The appointment the citizen holds now: an apology must be out before it. */
@@ -244,17 +249,31 @@ public class Deadlines {
     }
 
     /**
-     * Recomputes every running deadline after the working calendar changed: appointments of
-     * dossiers under way and due dates of open steps.
-     *
-     * @return the dossiers whose deadlines moved
+     * Recomputes every running deadline after the working calendar changed (an administrator's change, or
+     * official days imported at start-up into a database with open dossiers): appointments of dossiers
+     * under way and due dates of open steps. The dossiers whose deadlines moved, and those waiting for
+     * the supervisors' decision on an overdue step (whose response is counted in working time too), are
+     * announced as {@link DeadlinesMoved}, so that the engine moves their timers and task due dates.
      */
     @EventListener
     void onCalendarChanged(CalendarChanged change) {
-        recalculate();
+        Set<String> codes = new LinkedHashSet<>(recalculate(false));
+        escalations.findByDecidedAtIsNull().forEach(e -> codes.add(e.getDossierCode()));
+        if (!codes.isEmpty()) {
+            events.publishEvent(new DeadlinesMoved(List.copyOf(codes)));
+        }
     }
 
+    /**
+     * Recomputes the appointments of dossiers under way and the due dates of open steps from the calendar.
+     *
+     * @return the dossiers whose deadlines moved (announced as {@link DeadlinesMoved})
+     */
     public List<String> recalculate() {
+        return recalculate(true);
+    }
+
+    private List<String> recalculate(boolean announce) {
         Set<String> moved = new LinkedHashSet<>(dossiers.reschedule());
         for (Handover h : handovers.findByEndedAtIsNull()) {
             Instant due = calendar.addWorkingTime(h.getStartedAt(), h.getShareMinutes() + h.getPausedMinutes(), null)
@@ -265,7 +284,7 @@ public class Deadlines {
             }
         }
         List<String> codes = new ArrayList<>(moved);
-        if (!codes.isEmpty()) {
+        if (announce && !codes.isEmpty()) {
             events.publishEvent(new DeadlinesMoved(codes));
         }
         return codes;

@@ -10,4 +10,7 @@ interface EscalationRepository extends JpaRepository<Escalation, Long> {
     List<Escalation> findByDossierCodeOrderByIdAsc(String dossierCode);
 
     Optional<Escalation> findByHandoverId(Long handoverId);
+
+    /** Escalations the supervisors have not decided yet: their response is still due. */
+    List<Escalation> findByDecidedAtIsNull();
 }

@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,10 +25,16 @@ import vn.motcua.dossier.DossierStatusChanged;
  * Keeps the engine's timers in step with the dossier's clock: reception starts the appointment
  * watch; a pause and its end are passed on to the watch; when deadlines move (end of a pause, a
  * calendar change) the dossier's timers are recalculated and its open tasks get their new due and
- * follow-up dates; a finished dossier ends its watch.
+ * follow-up dates (steps' tasks from their step, the apology's from the appointment, the supervisors'
+ * from when they were asked); a finished dossier ends its watch.
  */
 @Component
 class ClockFollower {
+
+    /** User tasks whose {@code camunda:dueDate} is the dossier's appointment ({@code deadlines.appointment}). */
+    static final Set<String> APPOINTMENT_TASKS = Set.of("Task_draftApology", "Task_approveApology");
+    /** The supervisors' task on an overdue step ({@code deadlines.escalationResponse}). */
+    static final String ESCALATION_TASK = "Task_handleEscalation";
 
     private final RuntimeService runtime;
     private final ManagementService management;
@@ -77,12 +84,26 @@ class ClockFollower {
             management.recalculateJobDuedate(job.getId(), false);
         }
         for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(code).list()) {
-            Optional<Handover> step = deadlines.openStep(code, StepDeadlines.stepOf(task.getTaskDefinitionKey()));
+            String key = task.getTaskDefinitionKey();
+            Optional<Handover> step = deadlines.openStep(code, StepDeadlines.stepOf(key));
             if (step.isPresent()) {
                 task.setDueDate(Date.from(step.get().getDueAt()));
                 task.setFollowUpDate(Date.from(deadlines.dueSoonAt(step.get())));
                 tasks.saveTask(task);
+            } else if (APPOINTMENT_TASKS.contains(key)) {
+                // the apology and its approval are due before the citizen's appointment
+                setDue(task, deadlines.appointment(code));
+            } else if (ESCALATION_TASK.equals(key)) {
+                // the supervisors' response, counted in working time from when they were asked
+                setDue(task, deadlines.escalationResponseDue(task.getCreateTime().toInstant()));
             }
+        }
+    }
+
+    private void setDue(Task task, java.time.Instant due) {
+        if (task.getDueDate() == null || !task.getDueDate().toInstant().equals(due)) {
+            task.setDueDate(Date.from(due));
+            tasks.saveTask(task);
         }
     }
 

@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The allow-list of variables a caller of the REST APIs may write: the keys of the fields of the
- * forms officers fill in ({@code forms/*.form}, deployed with the processes), and nothing else. Read
- * once at start-up; a form that asks for a variable the engine owns stops the start.
+ * forms officers fill in ({@code forms/*.form}, deployed with the processes), and nothing else. A
+ * disabled field only shows a fact of the dossier (form-js leaves it out of what it submits), so it
+ * adds nothing to the list. Read once at start-up; a form that asks for a variable the engine owns
+ * stops the start.
  */
 @Component
 class FormVariables {
@@ -45,11 +47,12 @@ class FormVariables {
         this.writable = Collections.unmodifiableSet(keys);
     }
 
-    /** The field keys of a form-js schema, nested components included. */
+    /** The keys of the fields a form-js schema asks for (not the disabled ones), nested components included. */
     private static void collectKeys(JsonNode node, Set<String> keys) {
         JsonNode components = node.path("components");
         for (JsonNode component : components) {
-            if (component.path("key").isTextual() && !component.path("key").asText().isBlank()) {
+            if (component.path("key").isTextual() && !component.path("key").asText().isBlank()
+                    && !component.path("disabled").asBoolean(false)) {
                 keys.add(component.path("key").asText());
             }
             collectKeys(component, keys);

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
+import vn.motcua.Api;
 import vn.motcua.MailServer;
 import vn.motcua.MotcuaTest;
 import vn.motcua.Staff;
@@ -57,6 +59,7 @@ class DeadlinePathsTest {
     @Autowired Deadlines deadlines;
     @Autowired Driver driver;
     @Autowired MailServer mail;
+    @LocalServerPort int port;
 
     @BeforeEach
     void setUp() {
@@ -311,6 +314,44 @@ class DeadlinePathsTest {
     /** The one mail about this dossier whose subject says this. */
 
     /** A household business dossier received on Monday 09:00: appointment Thursday 27 Nov 09:00. */
+    @Test
+    void aDayOffAddedLaterMovesTheApologysAndTheSupervisorsDueDatesToo() {
+        String code = received();
+        clock("2025-11-26T09:05+07:00");
+        // at risk: the unit drafts the apology, due before the appointment
+        driver.execute(watchTimer(code));
+        // overdue: the supervisors have 4 working hours to decide
+        driver.execute(driver.taskTimers(code, "Task_appraise").get(1));
+        driver.execute(driver.asyncJobs(code, "stepEscalation").get(0));
+        assertThat(driver.task(code, "Task_draftApology").getDueDate().toInstant())
+                .isEqualTo(at("2025-11-27T09:00+07:00"));
+        assertThat(driver.task(code, "Task_handleEscalation").getDueDate().toInstant())
+                .isEqualTo(at("2025-11-26T15:05+07:00"));
+
+        // an administrator declares Wednesday 26 Nov (today) a day off
+        Api admin = Api.at(port).as("demo", "demo");
+        Api.Response put = admin.put("/api/calendar/days/2025-11-26", Map.of("kind", "DAY_OFF", "name", "Nghỉ bão"));
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        try {
+            // appointment: Mon 24 09:00 + 3 days = Mon 6 h, Tue 8 h, Thu 8 h, Fri 2 h -> Fri 28 Nov 09:00
+            assertThat(dossiers.require(code).getAppointmentAt()).isEqualTo(at("2025-11-28T09:00+07:00"));
+            assertThat(driver.task(code, "Task_draftApology").getDueDate().toInstant())
+                    .isEqualTo(at("2025-11-28T09:00+07:00"));
+            // asked on the day off at 09:05: counted from Thu 27 07:00, 4 h -> 11:00
+            assertThat(driver.task(code, "Task_handleEscalation").getDueDate().toInstant())
+                    .isEqualTo(at("2025-11-27T11:00+07:00"));
+            // the step itself: Mon 6 h, Tue 8 h, Thu 2 h -> Thu 27 09:00
+            assertThat(driver.task(code, "Task_appraise").getDueDate().toInstant())
+                    .isEqualTo(at("2025-11-27T09:00+07:00"));
+        } finally {
+            assertThat(admin.delete("/api/calendar/days/2025-11-26").status()).isEqualTo(204);
+        }
+        assertThat(driver.task(code, "Task_draftApology").getDueDate().toInstant())
+                .isEqualTo(at("2025-11-27T09:00+07:00"));
+        assertThat(driver.task(code, "Task_handleEscalation").getDueDate().toInstant())
+                .isEqualTo(at("2025-11-26T15:05+07:00"));
+    }
+
     private String received() {
         String code = driver.intake(HOUSEHOLD_BUSINESS);
         driver.complete(code, "Task_receptionCheck", "APPROVE", null);

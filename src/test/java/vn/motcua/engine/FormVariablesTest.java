@@ -32,6 +32,15 @@ class FormVariablesTest {
     }
 
     @Test
+    void aDisabledFieldOnlyShowsAFactAndAddsNothingToTheList(@TempDir Path forms) throws Exception {
+        Files.writeString(forms.resolve("shows.form"),
+                "{\"components\":[{\"type\":\"textfield\",\"key\":\"applicantName\",\"disabled\":true},"
+                        + "{\"type\":\"textarea\",\"key\":\"note\"}]}");
+        assertThat(new FormVariables(new PathMatchingResourcePatternResolver(), forms.toUri() + "*.form").all())
+                .containsExactly("note");
+    }
+
+    @Test
     void everyVariableMapAndDeletionListInABodyIsFound() throws Exception {
         Set<String> names = new TreeSet<>();
         EngineVariableGuard.collect(new ObjectMapper().readTree("""
