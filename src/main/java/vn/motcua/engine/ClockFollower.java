@@ -40,9 +40,11 @@ class ClockFollower {
     private final ManagementService management;
     private final TaskService tasks;
     private final Deadlines deadlines;
+    private final DossierTenantProvider tenants;
 
     ClockFollower(@Lazy RuntimeService runtime, @Lazy ManagementService management, @Lazy TaskService tasks,
-            Deadlines deadlines) {
+            Deadlines deadlines, DossierTenantProvider tenants) {
+        this.tenants = tenants;
         this.runtime = runtime;
         this.management = management;
         this.tasks = tasks;
@@ -52,8 +54,10 @@ class ClockFollower {
     @EventListener
     void onStatusChanged(DossierStatusChanged change) {
         switch (change.clock()) {
-            case STARTED -> SystemAccess.run(() -> runtime.startProcessInstanceByKey(ProcessVariables.WATCH_PROCESS,
-                    change.code(), Map.of(ProcessVariables.DOSSIER_CODE, change.code())));
+            case STARTED -> SystemAccess.run(() -> DossierTenantProvider.startIn(ProcessVariables.WATCH_PROCESS,
+                    tenants.receivingUnit(change.code()), () -> runtime.startProcessInstanceByKey(
+                            ProcessVariables.WATCH_PROCESS, change.code(),
+                            Map.of(ProcessVariables.DOSSIER_CODE, change.code()))));
             // the step's own timers went with its completed task; the appointment watch waits
             case PAUSED -> correlate(ProcessVariables.PAUSED_MESSAGE, change.code());
             // the watch computes its timer again from the moved appointment

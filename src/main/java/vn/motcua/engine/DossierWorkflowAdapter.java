@@ -18,16 +18,19 @@ class DossierWorkflowAdapter implements DossierWorkflow {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final DossierTenantProvider tenants;
 
-    DossierWorkflowAdapter(RuntimeService runtime, TaskService tasks) {
+    DossierWorkflowAdapter(RuntimeService runtime, TaskService tasks, DossierTenantProvider tenants) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.tenants = tenants;
     }
 
     @Override
     public void start(String dossierCode) {
-        runtime.startProcessInstanceByKey(ProcessVariables.LIFECYCLE_PROCESS, dossierCode,
-                Map.of(ProcessVariables.DOSSIER_CODE, dossierCode));
+        DossierTenantProvider.startIn(ProcessVariables.LIFECYCLE_PROCESS, tenants.receivingUnit(dossierCode),
+                () -> runtime.startProcessInstanceByKey(ProcessVariables.LIFECYCLE_PROCESS, dossierCode,
+                        Map.of(ProcessVariables.DOSSIER_CODE, dossierCode)));
     }
 
     @Override

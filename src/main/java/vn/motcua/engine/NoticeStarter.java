@@ -18,18 +18,21 @@ import vn.motcua.dossier.DossierStatusChanged;
 class NoticeStarter {
 
     private final RuntimeService runtime;
+    private final DossierTenantProvider tenants;
 
-    NoticeStarter(@Lazy RuntimeService runtime) {
+    NoticeStarter(@Lazy RuntimeService runtime, DossierTenantProvider tenants) {
         this.runtime = runtime;
+        this.tenants = tenants;
     }
 
     @EventListener
     void onStatusChanged(DossierStatusChanged change) {
-        CitizenNotices.Notice.of(change.to()).ifPresent(notice -> SystemAccess.run(() ->
+        CitizenNotices.Notice.of(change.to()).ifPresent(notice -> SystemAccess.run(() -> DossierTenantProvider.startIn(
+                ProcessVariables.NOTICE_PROCESS, tenants.receivingUnit(change.code()), () ->
                 runtime.startProcessInstanceByKey(ProcessVariables.NOTICE_PROCESS, change.code(), Map.of(
                         ProcessVariables.DOSSIER_CODE, change.code(),
                         ProcessVariables.NOTICE, notice.name(),
                         ProcessVariables.NOTICE_KEY, "notice:" + change.code() + ":" + notice.mail + ":"
-                                + change.at().toEpochMilli()))));
+                                + change.at().toEpochMilli())))));
     }
 }

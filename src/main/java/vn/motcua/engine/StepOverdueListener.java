@@ -43,6 +43,7 @@ class StepOverdueListener implements TaskListener {
         variables.put(ProcessVariables.STEP_TASK_ID, task.getId());
         variables.put(ProcessVariables.STEP_NAME, task.getName());
         variables.put(ProcessVariables.SUPERVISORS_GROUP, escalation.getGroupId());
-        SystemAccess.run(() -> runtime.startProcessInstanceByKey(ESCALATION_PROCESS, code, variables));
+        SystemAccess.run(() -> DossierTenantProvider.startIn(ESCALATION_PROCESS, Tenants.ofUnit(escalation.getUnitKey()),
+                () -> runtime.startProcessInstanceByKey(ESCALATION_PROCESS, code, variables)));
     }
 }

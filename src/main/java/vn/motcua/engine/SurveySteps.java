@@ -51,9 +51,11 @@ public class SurveySteps {
     private final Mailer mailer;
     private final StaffNotices staff;
     private final RuntimeService runtime;
+    private final DossierTenantProvider tenants;
 
     SurveySteps(Surveys surveys, Dossiers dossiers, Catalog catalog, MailTemplates templates, Mailer mailer,
-            StaffNotices staff, @Lazy RuntimeService runtime) {
+            StaffNotices staff, @Lazy RuntimeService runtime, DossierTenantProvider tenants) {
+        this.tenants = tenants;
         this.surveys = surveys;
         this.dossiers = dossiers;
         this.catalog = catalog;
@@ -74,8 +76,10 @@ public class SurveySteps {
     @EventListener
     void onStatusChanged(DossierStatusChanged change) {
         if (CLOSING.contains(change.to())) {
-            SystemAccess.run(() -> runtime.startProcessInstanceByKey(ProcessVariables.SURVEY_PROCESS, change.code(),
-                    Map.of(ProcessVariables.DOSSIER_CODE, change.code())));
+            SystemAccess.run(() -> DossierTenantProvider.startIn(ProcessVariables.SURVEY_PROCESS,
+                    tenants.receivingUnit(change.code()), () -> runtime.startProcessInstanceByKey(
+                            ProcessVariables.SURVEY_PROCESS, change.code(),
+                            Map.of(ProcessVariables.DOSSIER_CODE, change.code()))));
         }
     }
 
@@ -92,8 +96,9 @@ public class SurveySteps {
         variables.put(ProcessVariables.SUPERVISORS_GROUP, Role.SUPERVISORS.groupOf(complaint.unitKey()));
         variables.put(ProcessVariables.COMPLAINT_TEXT, complaint.text());
         variables.put(ProcessVariables.SURVEY_ID, complaint.surveyId());
-        SystemAccess.run(() -> runtime.startProcessInstanceByKey(ProcessVariables.COMPLAINT_PROCESS,
-                complaint.dossierCode(), variables));
+        SystemAccess.run(() -> DossierTenantProvider.startIn(ProcessVariables.COMPLAINT_PROCESS,
+                Tenants.ofUnit(complaint.unitKey()), () -> runtime.startProcessInstanceByKey(
+                        ProcessVariables.COMPLAINT_PROCESS, complaint.dossierCode(), variables)));
     }
 
     /** The invitation, with the citizen's personal link. */

@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
  * Runs engine calls that the system makes on an officer's behalf (starting an escalation, moving
- * a timer, looking up a group's e-mail addresses) without the officer's authorization checks, when
- * they happen inside a command the officer started. Outside a command they run as they are.
+ * a timer, looking up a group's e-mail addresses) without the officer's authorization and tenant
+ * checks, when they happen inside a command the officer started (a message to the dossier's other
+ * processes reaches those of other units too). Outside a command they run as they are.
  */
 final class SystemAccess {
 
@@ -20,12 +21,16 @@ final class SystemAccess {
         if (context == null) {
             return work.get();
         }
+        boolean tenantCheck = context.isTenantCheckEnabled();
+        context.disableTenantCheck();
         try {
             return context.runWithoutAuthorization(work::get);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        } finally {
+            context.setTenantCheckEnabled(tenantCheck);
         }
     }
 

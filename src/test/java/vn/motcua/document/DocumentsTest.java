@@ -384,7 +384,9 @@ class DocumentsTest {
 
     /** Completes engine work as this officer, the way Tasklist would. */
     private void as(String user, String group, Runnable work) {
-        identity.setAuthentication(user, List.of(group));
+        // as Tasklist authenticates: with the tenants of the user's group
+        identity.setAuthentication(user, List.of(group), identity.createTenantQuery().groupMember(group).list()
+                .stream().map(org.camunda.bpm.engine.identity.Tenant::getId).toList());
         try {
             work.run();
         } finally {

@@ -171,7 +171,8 @@ class DeadlinePathsTest {
         assertThatThrownBy(() -> driver.complete(code, "Task_handleEscalation", "REASSIGN", "Giao lại",
                 Map.of("newAssignee", "tiepnhan.phuxuan"))).hasMessageContaining("tiepnhan.phuxuan");
         Staff.actAs("giamsat.thuanhoa", "phuongthuanhoa_supervisors");
-        engine.getIdentityService().setAuthentication("giamsat.thuanhoa", List.of("phuongthuanhoa_supervisors"));
+        engine.getIdentityService().setAuthentication("giamsat.thuanhoa", List.of("phuongthuanhoa_supervisors"),
+                List.of("phuongthuanhoa"));
         try {
             driver.complete(code, "Task_handleEscalation", "REASSIGN", "Anh Nam xử lý ngay trong sáng nay",
                     Map.of("newAssignee", "chuyenvien.thuanhoa"));
@@ -205,7 +206,8 @@ class DeadlinePathsTest {
         driver.execute(driver.asyncJobs(code, "stepEscalation").get(0));
         driver.complete(code, "Task_handleEscalation", "EXTEND", "Cần thêm thời gian xác minh");
         // the watch does not wait for the appointment to come close: the unit drafts the apology now
-        assertThat(driver.instance(code, "appointmentWatch")).isWaitingAt("Task_draftApology");
+        assertThat(driver.instance(code, "appointmentWatch")).isWaitingAt("CallActivity_apology");
+        assertThat(driver.instance(code, "appointmentApology")).isWaitingAt("Task_draftApology");
         assertThat(deadlines.escalations(code).get(0).getOutcome()).isEqualTo(Escalation.Outcome.EXTEND);
         // the appraisal goes on meanwhile
         assertThat(driver.hasTask(code, "Task_appraise")).isTrue();

@@ -87,7 +87,8 @@ class FiltersTest {
     private List<String> list(String filterName, String user, String... groups) {
         Filter filter = filters.createTaskFilterQuery().filterName(filterName).singleResult();
         assertThat(filter).as("filter %s", filterName).isNotNull();
-        identity.setAuthentication(user, List.of(groups));
+        // as the REST API and the webapps authenticate: with the tenants of the user's groups
+        identity.setAuthentication(user, List.of(groups), tenantsOf(groups));
         List<Task> found;
         try {
             found = filters.list(filter.getId());
@@ -95,6 +96,12 @@ class FiltersTest {
             identity.clearAuthentication();
         }
         return found.stream().filter(t -> code.equals(businessKey(t))).map(Task::getTaskDefinitionKey).toList();
+    }
+
+    private List<String> tenantsOf(String... groups) {
+        return java.util.Arrays.stream(groups)
+                .flatMap(group -> identity.createTenantQuery().groupMember(group).list().stream())
+                .map(org.camunda.bpm.engine.identity.Tenant::getId).distinct().toList();
     }
 
     private String businessKey(Task task) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
@@ -28,12 +30,18 @@ import org.springframework.stereotype.Component;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.Role;
 import vn.motcua.catalog.Unit;
+import vn.motcua.engine.Tenants;
 
 /**
  * Sets up identity and access at start-up, idempotently: the administrator, one group per unit
  * and role from the catalog, the city's supervisors group, what each group may open and read,
  * and the shared Tasklist filters. Task permissions come from the engine itself: candidate groups
  * and assignees get read and work permissions on their tasks.
+ *
+ * <p>Each unit is also a tenant of the engine, and every group of the unit a member of it; the city's
+ * supervisors are members of every tenant, administrators pass the tenant check anyway. The engine
+ * gives each process instance the tenant of the unit that works in it, so the supervisors' "any
+ * instance, any task" read grants reach only their own unit's instances, tasks and history.
  */
 @Component
 @Order(10)
@@ -73,10 +81,20 @@ class IdentityBootstrap implements ApplicationRunner {
         ensureAdministrator();
         ensureGroup(Role.CITY_SUPERVISORS_GROUP, message("group.citySupervisors"));
         grantSupervisor(Role.CITY_SUPERVISORS_GROUP);
+        ensureTenant(Tenants.CITY, message("tenant.city"));
+        ensureTenantMember(Tenants.CITY, Role.CITY_SUPERVISORS_GROUP);
         for (Unit unit : catalog.units()) {
+            String tenant = Tenants.ofUnit(unit.getKey());
+            if (Tenants.CITY.equals(tenant)) {
+                throw new IllegalStateException("A unit's key may not be '" + Tenants.CITY
+                        + "', the city's own tenant");
+            }
+            ensureTenant(tenant, unit.getName());
+            ensureTenantMember(tenant, Role.CITY_SUPERVISORS_GROUP);
             for (Role role : Role.values()) {
                 String group = unit.group(role);
                 ensureGroup(group, message("group." + role.suffix(), unit.getName()));
+                ensureTenantMember(tenant, group);
                 if (role == Role.SUPERVISORS) {
                     grantSupervisor(group);
                 } else {
@@ -131,6 +149,35 @@ class IdentityBootstrap implements ApplicationRunner {
             group.setName(name);
             group.setType(Groups.CAMUNDA_ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
             identity.saveGroup(group);
+        }
+    }
+
+    /** The tenant, created once; another node starting at the same time may have created it first. */
+    private void ensureTenant(String id, String name) {
+        if (identity.createTenantQuery().tenantId(id).count() > 0) {
+            return;
+        }
+        try {
+            Tenant tenant = identity.newTenant(id);
+            tenant.setName(name);
+            identity.saveTenant(tenant);
+        } catch (ProcessEngineException e) {
+            if (identity.createTenantQuery().tenantId(id).count() == 0) {
+                throw e;
+            }
+        }
+    }
+
+    private void ensureTenantMember(String tenant, String group) {
+        if (identity.createTenantQuery().tenantId(tenant).groupMember(group).count() > 0) {
+            return;
+        }
+        try {
+            identity.createTenantGroupMembership(tenant, group);
+        } catch (ProcessEngineException e) {
+            if (identity.createTenantQuery().tenantId(tenant).groupMember(group).count() == 0) {
+                throw e;
+            }
         }
     }
 
