@@ -4,6 +4,8 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.util.Locale;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -38,9 +40,11 @@ class ErrorFallback implements ErrorController {
 
     private final MessageSource messages;
     private final CitizenErrorPage citizenPages;
+    private final ObjectMapper json;
 
-    ErrorFallback(MessageSource messages, CitizenErrorPage citizenPages) {
+    ErrorFallback(MessageSource messages, CitizenErrorPage citizenPages, ObjectMapper json) {
         this.messages = messages;
+        this.json = json;
         this.citizenPages = citizenPages;
     }
 
@@ -66,6 +70,26 @@ class ErrorFallback implements ErrorController {
             }
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * The answer to a request the servlet container refused before the application saw it (Tomcat's own
+     * 400 for an encoded NUL…), as a string: the citizens' page on their paths, else problem+json.
+     */
+    ResponseEntity<String> outside(String path, int code) {
+        HttpStatus status = HttpStatus.resolve(code) == null ? HttpStatus.BAD_REQUEST : HttpStatus.valueOf(code);
+        String detail = messages.getMessage(status == HttpStatus.BAD_REQUEST ? "api.rejected" : key(status, null), null,
+                messages.getMessage("api.unexpected", null, VI), VI);
+        if (citizenPages.covers(path)) {
+            return citizenPages.page(status, detail);
+        }
+        String body;
+        try {
+            body = json.writeValueAsString(ProblemDetail.forStatusAndDetail(status, detail));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     private static Throwable exception(HttpServletRequest request) {
