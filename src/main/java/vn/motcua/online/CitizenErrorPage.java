@@ -32,8 +32,9 @@ public class CitizenErrorPage {
         if (path.equals("/") || path.isEmpty()) {
             return true;
         }
-        return PREFIXES.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/") || path.startsWith(p + ";")
-                || path.startsWith(p + "?"));
+        // the page itself, or followed by a sub-path, a path parameter or an escape ("/tra-cuu%00")
+        return PREFIXES.stream().anyMatch(p -> path.startsWith(p)
+                && (path.length() == p.length() || "/;?%".indexOf(path.charAt(p.length())) >= 0));
     }
 
     /** The error page with a Vietnamese message. */

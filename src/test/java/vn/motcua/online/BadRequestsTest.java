@@ -246,11 +246,17 @@ class BadRequestsTest {
         problem(send("GET", "/engine-rest;x=1/task", null, null, "demo"), 400);
         problem(send("GET", "/api;x=1/dossiers", null, null, "demo"), 400);
         problem(send("GET", "/api/dossiers/%2e%2e/x", null, null, "demo"), 400);
+        // what Tomcat refuses itself, and encoded slashes
+        problem(send("GET", "/api/dossiers/x%00", null, null, "demo"), 400);
+        problem(send("GET", "/engine-rest/task%2F..%2Fuser", null, null, "demo"), 400);
+        problem(send("GET", "/api/dossiers/..%5C..%5Cx", null, null, "demo"), 400);
         // the citizens' pages answer their page
-        Answer page = send("GET", "/tra-cuu;jsessionid=x;x=1", null, null, null);
-        assertThat(page.status()).isEqualTo(400);
-        assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.body()).contains("</html>");
+        for (String path : List.of("/tra-cuu;jsessionid=x;x=1", "/tra-cuu%00", "/nop-ho-so/%2F..%2Fx")) {
+            Answer page = send("GET", path, null, null, null);
+            assertThat(page.status()).as(path).isEqualTo(400);
+            assertThat(page.contentType()).as(path).startsWith("text/html");
+            assertThat(page.body()).as(path).contains("</html>").contains("Địa chỉ yêu cầu không hợp lệ");
+        }
     }
 
     @Test
