@@ -13,6 +13,8 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.text.PlainTexts;
+
 /**
  * Renders a standard document's HTML (well-formed XHTML, print CSS) to an A4 PDF with openhtmltopdf.
  * The fonts are DejaVu Serif from the {@code jasperreports-fonts} jar, embedded as subsets: they have
@@ -46,7 +48,8 @@ class DocumentPdf {
             byte[] font = font(face.file());
             builder.useFont(() -> new ByteArrayInputStream(font), FAMILY, face.weight(), face.style(), true);
         }
-        builder.withHtmlContent(html, null);
+        // a control character stored before input was checked would stop the XHTML parser: leave it out
+        builder.withHtmlContent(PlainTexts.strip(html), null);
         builder.toStream(out);
         try {
             builder.run();

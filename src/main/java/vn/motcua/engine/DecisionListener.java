@@ -12,10 +12,13 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.text.PlainTexts;
+
 /**
  * Validates the decision of a user task when it completes: {@code decision} must be one of the
  * values the task declares in its {@code decisions} property, and any decision other than APPROVE
  * needs a note (what is missing, or the reasons), since Forms 02, 03 and 05 must state them.
+ * The note must be plain text (no control or direction characters, see {@code PlainText}).
  * A rejected completion leaves the task open and answers 400 through the REST API.
  */
 @Component("decisionListener")
@@ -40,6 +43,10 @@ class DecisionListener implements TaskListener {
             throw new DecisionRejected(message("task.decision.invalid", String.join(", ", allowed)));
         }
         Object note = task.getVariable(ProcessVariables.NOTE);
+        if (note instanceof String text && !PlainTexts.isPlain(text, true)) {
+            throw new DecisionRejected(message("task.note.plain",
+                    PlainTexts.codePoint(PlainTexts.firstRefused(text, true).getAsInt())));
+        }
         if (!APPROVE.equals(value) && (!(note instanceof String text) || text.isBlank())) {
             throw new DecisionRejected(message("task.note.required"));
         }

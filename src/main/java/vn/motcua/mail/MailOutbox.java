@@ -1,6 +1,7 @@
 package vn.motcua.mail;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,15 +19,21 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +53,13 @@ public class MailOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
     private static final Pattern FILE = Pattern.compile("(\\d{8}-\\d{6}-\\d{3})-[0-9a-f]{8}\\.eml");
+    /** The survey page's path and its token (see {@code vn.motcua.survey.SurveyTokens}). */
+    private static final Pattern SURVEY_LINK = Pattern.compile("(/khao-sat/)[A-Za-z0-9_-]+");
+    /** A query parameter that carries a secret, in a link of any page. */
+    private static final Pattern TOKEN_PARAMETER = Pattern.compile(
+            "([?&](?:amp;)?(?:token|t|key|secret|access)=)[^&\\s\"'<>]+", Pattern.CASE_INSENSITIVE);
+    /** Any other run that looks like a random token (32 or more base64url characters). */
+    private static final Pattern LONG_TOKEN = Pattern.compile("(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{32,}(?![A-Za-z0-9_-])");
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final Path folder;
@@ -93,6 +107,70 @@ public class MailOutbox {
             return Optional.empty();
         }
         return Optional.of(path);
+    }
+
+    /**
+     * The message of that name as staff may read it: every text part with the citizens' secret links
+     * masked (the survey link's token, any token-like query parameter or long random path segment),
+     * so that no one but the citizen can answer the survey or follow the link. The file itself is
+     * left as sent.
+     *
+     * @param mask what stands in for a secret
+     */
+    public Optional<byte[]> redacted(String file, String mask) {
+        return open(file).map(path -> {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+                MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+                String messageId = message.getMessageID();
+                redact(message, mask);
+                message.saveChanges();
+                if (messageId != null) {
+                    message.setHeader("Message-ID", messageId);
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                message.writeTo(out);
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the outbox file " + file, e);
+            } catch (MessagingException e) {
+                throw new IllegalStateException("Cannot read the outbox file " + file, e);
+            }
+        });
+    }
+
+    /** {@code text} with secret tokens replaced by {@code mask}. */
+    static String redact(String text, String mask) {
+        String masked = SURVEY_LINK.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + mask));
+        masked = TOKEN_PARAMETER.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + mask));
+        return LONG_TOKEN.matcher(masked).replaceAll(Matcher.quoteReplacement(mask));
+    }
+
+    private static void redact(Part part, String mask) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                redact(multipart.getBodyPart(i), mask);
+            }
+        } else if (part.isMimeType("message/rfc822")) {
+            redact((Part) part.getContent(), mask);
+        } else if (part.isMimeType("text/*") && part instanceof MimePart mime) {
+            ContentType type = new ContentType(part.getContentType());
+            String charset = type.getParameter("charset") != null ? type.getParameter("charset") : "UTF-8";
+            String text = part.getContent() instanceof String s ? s : new String(part.getInputStream().readAllBytes(),
+                    java.nio.charset.Charset.forName(charset));
+            String masked = redact(text, mask);
+            if (!masked.equals(text)) {
+                String disposition = mime.getHeader("Content-Disposition", null);
+                String fileName = part.getFileName();
+                mime.setText(masked, charset, type.getSubType());
+                if (disposition != null) {
+                    mime.setHeader("Content-Disposition", disposition);
+                }
+                if (fileName != null) {
+                    part.setFileName(fileName);
+                }
+            }
+        }
     }
 
     /** The folder, absolute. */

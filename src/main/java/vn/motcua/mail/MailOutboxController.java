@@ -2,10 +2,10 @@ package vn.motcua.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,7 +19,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Staff look into the outbox: what the system would have mailed without an SMTP server. */
+/**
+ * Administrators look into the outbox: what the system would have mailed without an SMTP server (see
+ * {@code SecurityConfiguration}: {@code camunda-admin} only). A message is shown with the citizen's secret
+ * links masked.
+ */
 @RestController
 @RequestMapping("/api/mail/outbox")
 class MailOutboxController {
@@ -28,10 +32,12 @@ class MailOutboxController {
 
     private final MailOutbox outbox;
     private final MailTemplates templates;
+    private final MessageSource messages;
 
-    MailOutboxController(MailOutbox outbox, MailTemplates templates) {
+    MailOutboxController(MailOutbox outbox, MailTemplates templates, MessageSource messages) {
         this.outbox = outbox;
         this.templates = templates;
+        this.messages = messages;
     }
 
     /** The newest messages first: time, recipients, subject, file name. */
@@ -52,15 +58,16 @@ class MailOutboxController {
         return Math.min(Math.max(limit, 1), 500);
     }
 
-    /** One message as it would have been sent. */
+    /** One message as it would have been sent, except that the citizen's secret links are masked. */
     @GetMapping("/{file}")
-    ResponseEntity<Resource> file(@PathVariable String file) {
-        return outbox.open(file)
-                .map(path -> ResponseEntity.ok()
+    ResponseEntity<byte[]> file(@PathVariable String file) {
+        String mask = messages.getMessage("mail.outbox.redacted", null, Locale.forLanguageTag("vi"));
+        return outbox.redacted(file, mask)
+                .map(bytes -> ResponseEntity.ok()
                         .contentType(RFC822)
                         .header(HttpHeaders.CONTENT_DISPOSITION,
                                 ContentDisposition.inline().filename(file).build().toString())
-                        .<Resource>body(new FileSystemResource(path)))
+                        .body(bytes))
                 .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
                         ProblemDetail.forStatus(HttpStatus.NOT_FOUND), null, "mail.outbox.notFound",
                         new Object[] {file}));

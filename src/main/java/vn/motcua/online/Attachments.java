@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.multipart.MultipartFile;
 
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.text.PlainTexts;
 
 /**
  * The files of dossiers: checked by content, kept in the attachments folder, one row each.
@@ -91,6 +93,12 @@ class Attachments {
         for (int i = 0; i < given.size(); i++) {
             MultipartFile file = given.get(i);
             String field = "files[" + i + "]";
+            OptionalInt refused = PlainTexts.firstRefused(file.getOriginalFilename(), false);
+            if (refused.isPresent()) {
+                // a control or direction character would disguise the name (and break documents): refused, not cleaned
+                errors.add(error(field, "online.file.badName", i + 1, PlainTexts.codePoint(refused.getAsInt())));
+                continue;
+            }
             String name = cleanName(file.getOriginalFilename());
             if (name.isEmpty()) {
                 errors.add(error(field, "online.file.noName", i + 1));

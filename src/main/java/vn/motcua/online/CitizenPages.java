@@ -98,7 +98,9 @@ class CitizenPages {
         Map<String, String> errors = new LinkedHashMap<>();
         for (ConstraintViolation<OnlineFilingRequest> violation : validator.validate(request)) {
             String path = violation.getPropertyPath().toString();
-            errors.putIfAbsent(path.substring(path.lastIndexOf('.') + 1), violation.getMessage());
+            String field = path.substring(path.lastIndexOf('.') + 1);
+            // the form's one free text goes into formData
+            errors.putIfAbsent("formData".equals(field) ? "request" : field, violation.getMessage());
         }
         try {
             attachments.check(files, false);

@@ -9,14 +9,16 @@ import jakarta.validation.constraints.NotNull;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.IntakeRequest;
 
+import vn.motcua.text.PlainText;
+
 /**
  * A dossier filed online: the staff intake's shape without {@code channel}, which is always ONLINE.
  * Messages come from {@code ValidationMessages}.
  */
 public record OnlineFilingRequest(
-        @NotBlank(message = "{intake.procedureCode.required}") String procedureCode,
+        @NotBlank(message = "{intake.procedureCode.required}") @PlainText String procedureCode,
         @NotNull(message = "{intake.applicant.required}") @Valid IntakeRequest.ApplicantData applicant,
-        Map<String, Object> formData) {
+        @PlainText(multiline = true) Map<String, Object> formData) {
 
     IntakeRequest toIntake() {
         return new IntakeRequest(procedureCode, Channel.ONLINE, applicant, formData);

@@ -50,6 +50,12 @@ class PageErrors {
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<String> unreadable(MultipartException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // the servlet container's own size limits, which Spring reports as an unreadable request
+            if (cause.getClass().getSimpleName().endsWith("SizeLimitExceededException")) {
+                return tooLarge(null);
+            }
+        }
         return page(HttpStatus.BAD_REQUEST, messages.getMessage("problemDetail." + MultipartException.class.getName(),
                 null, VI));
     }
@@ -57,6 +63,13 @@ class PageErrors {
     /** Spring's own 4xx (a missing parameter…) and the project's problems, with their Vietnamese detail. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> unexpected(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // Tomcat refuses a file name with a NUL while it parses the form, before any check of ours
+            if (cause instanceof MultipartException || cause.getClass().getName().endsWith(".InvalidFileNameException")) {
+                return page(HttpStatus.BAD_REQUEST, messages.getMessage(
+                        "problemDetail." + MultipartException.class.getName(), null, VI));
+            }
+        }
         if (e instanceof ErrorResponse problem && problem.getStatusCode().value() < 500) {
             return page(problem.getStatusCode(), problem.updateAndGetBody(messages, VI).getDetail());
         }

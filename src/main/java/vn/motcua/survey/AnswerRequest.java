@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import vn.motcua.text.PlainText;
+
 /**
  * A citizen's answer: the five SIPAS elements and the overall rating on the 5-point scale (1 very
  * dissatisfied … 5 very satisfied), and an optional comment. Messages come from {@code ValidationMessages}.
@@ -16,7 +18,7 @@ record AnswerRequest(
         @NotNull(message = "{survey.answers.required}") @Valid Answers answers,
         @NotNull(message = "{survey.overall.range}") @Min(value = 1, message = "{survey.overall.range}")
         @Max(value = 5, message = "{survey.overall.range}") Integer overall,
-        @Size(max = MAX_TEXT, message = "{survey.comment.size}") String comment) {
+        @Size(max = MAX_TEXT, message = "{survey.comment.size}") @PlainText(multiline = true) String comment) {
 
     static final int MAX_TEXT = 2000;
 

@@ -35,6 +35,13 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (ErrorFallback.unavailable(cause)) {
+                // the login could not be checked (the database is down): not the caller's fault
+                write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "api.unavailable");
+                return;
+            }
+        }
         if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Motcua\", charset=\"UTF-8\"");
         }

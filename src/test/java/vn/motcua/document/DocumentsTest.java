@@ -365,6 +365,23 @@ class DocumentsTest {
         assertProblem(counter.get("/api/registers/phuongthuanhoa?from=2025-12-01"), 400);
     }
 
+    @Test
+    void aControlCharacterStoredBeforeInputWasCheckedDoesNotBreakThePdfs() throws IOException {
+        clock("2026-03-10T09:00+07:00"); // a day no other test registers dossiers on
+        // the service itself does not check (the web layer does): as a dossier stored before the checks existed
+        String code = received("Anon\u0000Nul\u202E Trần");
+        List<AvailableDocument> available = documents.available(code);
+        assertThat(available).extracting(AvailableDocument::form).contains("01", "06", "07");
+        for (AvailableDocument document : available) {
+            byte[] pdf = documents.pdf(code, document.form(), document.n());
+            assertThat(pdfText(pdf)).as("Form %s", document.form()).contains("AnonNul Trần");
+        }
+        Api.Download register = anonymous.as("tiepnhan.thuanhoa", "demo")
+                .download("/api/registers/phuongthuanhoa?from=2026-03-10&to=2026-03-10&format=pdf", "*/*");
+        assertThat(register.status()).isEqualTo(200);
+        assertThat(pdfText(register.body())).contains("AnonNul Trần");
+    }
+
     // --- helpers
 
     /** Files a counter dossier for the household business registration, as its counter officer. */
