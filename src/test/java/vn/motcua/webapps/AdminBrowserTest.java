@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -175,18 +177,14 @@ class AdminBrowserTest {
         try {
             wait.until(driver -> {
                 String text = text();
-                for (String e : expected) {
-                    if (!text.contains(e)) {
-                        return false;
-                    }
-                }
-                return !text.contains("{{");
+                return Arrays.stream(expected).allMatch(text::contains) && !text.contains("{{");
             });
-        } finally {
-            Path shot = Path.of("target", "screenshots", name + ".png");
-            Files.createDirectories(shot.getParent());
-            Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (TimeoutException e) {
+            // what the screen shows instead is checked below, so that the failure says what is wrong
         }
+        Path shot = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         String shown = text() + "\n" + browser.getTitle() + "\n" + script("""
                 return Array.from(document.querySelectorAll('[placeholder], [title]'))
                     .filter(e => e.offsetParent !== null)
@@ -201,6 +199,7 @@ class AdminBrowserTest {
         }
         assertThat(left).as("English on " + name).isEmpty();
         assertThat(KEY.matcher(shown).results().map(r -> r.group()).toList()).as("keys on " + name).isEmpty();
+        assertThat(shown).as(name).contains(expected).doesNotContain("{{");
     }
 
     private String text() {

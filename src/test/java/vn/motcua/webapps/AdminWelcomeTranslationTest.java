@@ -30,8 +30,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AdminWelcomeTranslationTest {
 
     static final String APPS = "META-INF/resources/webjars/camunda/app/";
-    /** Placeholders, HTML tags and entities: they must reach the Vietnamese text unchanged. */
-    static final Pattern MARKUP = Pattern.compile("\\{\\{[^}]*}}|</?[a-zA-Z][^>]*>|&[a-zA-Z]+;|&#\\d+;");
+    /**
+     * Placeholders, HTML tags and entities: they must reach the Vietnamese text unchanged. Tags are HTML elements
+     * only: "&lt;null&gt;" is a text that shows a missing value, and is translated.
+     */
+    static final Pattern MARKUP = Pattern.compile("\\{\\{[^}]*}}"
+            + "|</?(?:a|b|i|em|strong|code|pre|br|p|span|div|ul|ol|li|small|kbd)\\b[^>]*>|&[a-zA-Z]+;|&#\\d+;");
     static final Pattern WORD = Pattern.compile("\\p{L}+");
     /** Words that stay as they are in Vietnamese: proper names and acronyms. */
     static final Set<String> KEPT = Set.of("Camunda", "BPMN", "DMN", "CMMN", "ID", "CSV", "JSON", "REST", "XML",
