@@ -40,8 +40,9 @@ import vn.motcua.MotcuaTest;
 /**
  * The administrator {@code demo}, with a browser whose language is English, sees the welcome page and Camunda
  * Admin in Vietnamese (headless Chromium, Debian's packages; skipped without them): the login page, the welcome
- * page, the users, a user's pages, the groups, the authorizations and the system page show no English text, and
- * a bad login and a bad new-user form get Vietnamese messages. Screenshots in {@code target/screenshots/}.
+ * page, the users, a user's pages, the groups, the authorizations, the system page, the account menu and Admin's
+ * login page show no English text, and a bad login and a bad new-user form get Vietnamese messages. Screenshots
+ * (and the texts checked) in {@code target/screenshots/}.
  */
 @MotcuaTest
 class AdminBrowserTest {
@@ -162,6 +163,15 @@ class AdminBrowserTest {
         assertThat(create.isEnabled()).isFalse();
         create.click();
         assertThat(admin.get("/engine-rest/user/thu.nghiem/profile").status()).isEqualTo(404);
+
+        // the account menu, logging out, and Admin's own login page
+        browser.findElement(By.cssSelector("[cam-widget-header] li.account > a")).click();
+        screen("admin-account-menu", "Hồ sơ cá nhân", "Đăng xuất");
+        browser.findElement(By.xpath("//a[contains(., 'Đăng xuất')]")).click();
+        screen("admin-login", "Đăng xuất thành công", "Cảm ơn bạn đã sử dụng hệ thống hôm nay.", "Quản trị",
+                "Đăng nhập");
+        assertThat(browser.findElement(By.cssSelector("input[ng-model='username']")).getAttribute("placeholder"))
+                .isEqualTo("Tên đăng nhập");
     }
 
     /** Opens a page of an app that is already loaded in the browser. */
