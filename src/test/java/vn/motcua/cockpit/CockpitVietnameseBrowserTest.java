@@ -39,7 +39,8 @@ import vn.motcua.MotcuaTest;
 /**
  * Cockpit in Vietnamese for a browser that asks for English (headless Chromium, {@link Chromium}; skipped without
  * it): a city supervisor's login page, dashboard, process definitions, a process definition with its running
- * instances, and the "Một cửa" plugin page show Vietnamese, with none of Cockpit's English texts left on them.
+ * instances, and the "Một cửa" plugin page show Vietnamese, with none of Cockpit's English texts left on them; a
+ * wrong login is refused in Vietnamese.
  * What counts as English: a fixed list of the words an officer would meet, and every text of Camunda's own
  * {@code en.json} that is a phrase or a word of four letters or more. Screenshots in {@code target/screenshots/}.
  */
@@ -97,8 +98,9 @@ class CockpitVietnameseBrowserTest {
     }
 
     @AfterEach
-    void stopBrowser() {
+    void stopBrowser() throws IOException {
         if (browser != null) {
+            screenshot("end");
             browser.quit();
         }
     }
@@ -130,8 +132,18 @@ class CockpitVietnameseBrowserTest {
         assertThat((String) js("return window.angular && angular.element(document.body).injector()"
                 + ".get('$translate').use()")).isEqualTo("vi");
 
-        // the dashboard, with the plugin's summary
+        // a user that does not exist (a wrong password would make the engine delay the supervisor's next login):
+        // Cockpit's refusal in Vietnamese
+        name.sendKeys("khong.co.nguoi.nay");
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("sai-mat-khau");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        waitForText("Sai thông tin đăng nhập, tài khoản bị khóa hoặc không có quyền truy cập ứng dụng");
+        assertVietnamese("login-refused", "Đăng nhập không thành công");
+
+        // the dashboard, with the plugin's summary (Cockpit empties both fields after a refusal)
         js("localStorage.setItem('motcua.reportsApi', arguments[0])", FakeReportsController.PATH);
+        name = browser.findElement(By.cssSelector("input[ng-model='username']"));
+        name.clear();
         name.sendKeys("giamsat.noivu");
         browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
         browser.findElement(By.cssSelector("button[type='submit']")).click();
