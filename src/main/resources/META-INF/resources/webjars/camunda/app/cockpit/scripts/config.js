@@ -1,10 +1,18 @@
 /*
  * Cockpit's configuration in Motcua: Camunda's defaults (see Camunda's own config.js in the webjar) plus the
- * "Một cửa" plugin for supervisors. This file replaces the webjar's one on the classpath.
+ * "Một cửa" plugin for supervisors and the Vietnamese translation. This file replaces the webjar's one on the
+ * classpath.
  */
 export default {
   customScripts: [
     // scripts/motcua/plugin.js next to this file: the indicators, the overdue dossiers, CSV export
     'scripts/motcua/plugin'
-  ]
+  ],
+  // locales/vi.json next to this folder. Cockpit picks the browser's language only if it is listed here and
+  // otherwise the fallback, and it offers no language switch: listing Vietnamese alone makes every browser,
+  // an English one included, show Cockpit in Vietnamese.
+  locales: {
+    availableLocales: ['vi'],
+    fallbackLocale: 'vi'
+  }
 };
