@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.h2.tools.Server;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -193,5 +194,40 @@ class PackagedApplicationIT {
                         DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant().toString())));
         dues.sort(null);
         return dues;
+    }
+
+    /**
+     * The database goes away under a running node (an H2 server in this JVM, stopped): a staff request fails in
+     * the login check, before any handler of the project, and still answers 503 as problem+json, not Spring's
+     * default error JSON and not a 401 that would send the user to retype a right password.
+     */
+    @Test
+    void aLoginCheckWhileTheDatabaseIsDownAnswers503AsProblemJson() throws Exception {
+        String password = random(18);
+        int h2Port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            h2Port = socket.getLocalPort();
+        }
+        try (PackagedApp app = PackagedApp.fresh("database-down")) {
+            Server h2 = Server.createTcpServer("-tcpPort", Integer.toString(h2Port), "-ifNotExists", "-baseDir",
+                    app.folder().resolve("h2").toString()).start();
+            try {
+                app.env("SPRING_DATASOURCE_URL", "jdbc:h2:tcp://127.0.0.1:" + h2Port + "/motcua")
+                        .env("SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT", "2000")
+                        .env("MOTCUA_ADMIN_PASSWORD", password)
+                        .env("MOTCUA_SURVEY_SECRET", random(48))
+                        .start();
+                Api admin = app.api().as("admin", password);
+                assertThat(admin.get("/api/mail/outbox").status()).isEqualTo(200);
+            } finally {
+                h2.stop();
+            }
+            Api.Response down = app.api().as("admin", password).get("/api/mail/outbox");
+            assertThat(down.status()).as(down.body()).isEqualTo(503);
+            assertThat(down.contentType()).startsWith("application/problem+json");
+            assertThat(down.json().get("status").asInt()).isEqualTo(503);
+            assertThat(down.json().get("detail").asText()).isNotBlank().doesNotContain("Exception", "jdbc:");
+            assertThat(down.body()).doesNotContain("\"trace\"", "\"error\"");
+        }
     }
 }
