@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,6 +29,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import vn.motcua.text.PlainTexts;
 
 /**
  * Stands in front of both engine REST APIs (the public {@code /engine-rest} and the webapps'
@@ -120,10 +123,18 @@ class EngineVariableGuard extends OncePerRequestFilter {
                 return;
             }
             if (!blank(body)) {
+                JsonNode tree;
                 try {
-                    collect(json.readTree(body), names);
+                    tree = json.readTree(body);
                 } catch (IOException e) {
                     refuse(response, 400, "engine.variables.badBody", List.of());
+                    return;
+                }
+                collect(tree, names);
+                OptionalInt refusedCharacter = commentCharacter(path, tree);
+                if (refusedCharacter.isPresent()) {
+                    refuse(response, 400, "engine.comment.notPlain",
+                            List.of(Integer.toString(refusedCharacter.getAsInt() + 1)));
                     return;
                 }
             }
@@ -134,7 +145,69 @@ class EngineVariableGuard extends OncePerRequestFilter {
             refuse(response, 403, "engine.variables.refused", refused);
             return;
         }
+        String refusedOperation = refusedOperation(request.getMethod().toUpperCase(Locale.ROOT), path);
+        if (refusedOperation != null) {
+            refuse(response, 403, refusedOperation, List.of());
+            return;
+        }
         chain.doFilter(forwarded, response);
+    }
+
+    /**
+     * The message key of an operation no caller may make through the REST APIs, administrators included, or
+     * null. Each would change a dossier's path or its tasks behind the processes: an error or escalation thrown
+     * from a task (no BPMN catches one: it ends the dossier's process, across units), a task-local variable (it
+     * hides the process's value, the decision included, from the listeners that check a completion), a
+     * deployment (code that runs in the engine), external tasks (there are none), and the task's own structure
+     * (its name, due date, candidate groups, delegation, attachments, a task of one's own, a deletion): a
+     * task's due date and groups come from the catalog and the working calendar, and an officer who moved them
+     * would drop the task out of the overdue lists or out of every list. Claiming, assigning, completing,
+     * submitting a form, the form's variables and comments stay open, as authorizations allow.
+     */
+    static String refusedOperation(String method, List<String> path) {
+        if (path.isEmpty()) {
+            return null;
+        }
+        String resource = path.get(0);
+        String last = path.get(path.size() - 1).toLowerCase(Locale.ROOT);
+        if ("deployment".equals(resource) && ("create".equals(last) || "redeploy".equals(last))) {
+            return "engine.operations.deployment";
+        }
+        if ("external-task".equals(resource)) {
+            return "engine.operations.refused";
+        }
+        if (path.stream().anyMatch(segment -> "localvariables".equalsIgnoreCase(segment))) {
+            return "engine.operations.localVariables";
+        }
+        if (!"task".equals(resource)) {
+            return null;
+        }
+        if (path.size() == 2 && ("create".equals(last) ? "POST".equals(method)
+                : ("PUT".equals(method) || "DELETE".equals(method)))) {
+            return "engine.operations.task";
+        }
+        if (path.size() >= 3) {
+            String operation = path.get(2).toLowerCase(Locale.ROOT);
+            if (Set.of("bpmnerror", "bpmnescalation").contains(operation)) {
+                return "engine.operations.bpmnError";
+            }
+            if (Set.of("identity-links", "delegate", "attachment").contains(operation)) {
+                return "engine.operations.task";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where a task comment ({@code task/{id}/comment/create}) holds a character no typed text may hold (a
+     * control character, a direction override: see {@link PlainTexts}); empty for any other request.
+     */
+    private static OptionalInt commentCharacter(List<String> path, JsonNode body) {
+        if (path.size() == 4 && "task".equals(path.get(0)) && "comment".equals(path.get(2))
+                && "create".equals(path.get(3)) && body.path("message").isTextual()) {
+            return PlainTexts.firstRefused(body.path("message").asText(), true);
+        }
+        return OptionalInt.empty();
     }
 
     /**

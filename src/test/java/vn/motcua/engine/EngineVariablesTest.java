@@ -218,6 +218,93 @@ class EngineVariablesTest {
         assertCompletable(ward, theirs);
     }
 
+    @Test
+    void aBpmnErrorOrEscalationFromATaskIsRefusedAndTheDossierGoesOn() {
+        Filed own = file(centre, CENTRE_PROCEDURE, "Tạ Văn Lỗi");
+        JsonNode before = dossier(centre, own.code());
+        for (String operation : List.of("bpmnError", "bpmnEscalation")) {
+            for (Api caller : List.of(centre, admin)) {
+                Api.Response refused = caller.post("/engine-rest/task/" + own.task() + "/" + operation,
+                        Map.of("errorCode", "x", "escalationCode", "x"));
+                assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+                assertThat(refused.json().get("type").asText()).isEqualTo(EngineVariableGuard.REFUSED);
+            }
+        }
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(own.instance()).count()).isOne();
+        assertThat(dossier(centre, own.code()).get("history")).isEqualTo(before.get("history"));
+        assertCompletable(centre, own);
+    }
+
+    @Test
+    void aLocalDecisionCannotHideTheProcesssOwnFromTheDecisionCheck() {
+        Filed own = file(centre, CENTRE_PROCEDURE, "Kha Thị Cục");
+        Map<String, Object> approve = Map.of("value", "APPROVE", "type", "String");
+        assertThat(centre.put("/engine-rest/task/" + own.task() + "/localVariables/decision", approve).status())
+                .isEqualTo(403);
+        assertThat(centre.post("/engine-rest/task/" + own.task() + "/localVariables",
+                Map.of("modifications", Map.of("decision", approve))).status()).isEqualTo(403);
+        assertThat(taskService.getVariablesLocal(own.task())).doesNotContainKey("decision");
+
+        // a path around the guard (the Java API) that leaves such a local: the completion is refused all the same
+        taskService.setVariableLocal(own.task(), "decision", "APPROVE");
+        Api.Response refused = centre.post("/engine-rest/task/" + own.task() + "/complete",
+                Map.of("variables", Map.of("decision", Map.of("value", "REFUSE"))));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).contains("decision");
+        assertThat(dossier(centre, own.code()).get("statusCode").asInt()).isEqualTo(1);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(own.code())
+                .processDefinitionKey("satisfactionSurvey").count()).isZero();
+    }
+
+    @Test
+    void theTasksDueDateGroupsAndDelegationDoNotChangeThroughTheApi() {
+        Filed own = file(centre, CENTRE_PROCEDURE, "Âu Văn Hạn");
+        JsonNode task = centre.get("/engine-rest/task/" + own.task()).json();
+        String task1 = "/engine-rest/task/" + own.task();
+        Map<String, Object> later = Map.of("name", task.get("name").asText(), "due", "2099-01-01T00:00:00.000+0700");
+        for (Api.Response refused : List.of(centre.put(task1, later),
+                centre.post(task1 + "/identity-links/delete", Map.of("groupId", "hcc_reception", "type", "candidate")),
+                centre.post(task1 + "/identity-links", Map.of("groupId", "sotaichinh_specialists", "type", "candidate")),
+                centre.post(task1 + "/delegate", Map.of("userId", "tiepnhan.thuanhoa")),
+                centre.delete(task1),
+                admin.put(task1, later),
+                admin.post("/engine-rest/task/create", Map.of("name", "Việc riêng")),
+                admin.post("/engine-rest/deployment/create", Map.of()),
+                admin.post("/engine-rest/external-task/fetchAndLock", Map.of("workerId", "w", "maxTasks", 1)))) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.json().get("type").asText()).isEqualTo(EngineVariableGuard.REFUSED);
+        }
+        JsonNode after = centre.get(task1).json();
+        assertThat(after.get("due").asText()).isEqualTo(task.get("due").asText());
+        assertThat(taskService.getIdentityLinksForTask(own.task())).extracting(link -> link.getGroupId())
+                .contains("hcc_reception").doesNotContain("sotaichinh_specialists");
+    }
+
+    @Test
+    void aCommentWithAControlCharacterIsRefused() {
+        Filed own = file(centre, CENTRE_PROCEDURE, "Vi Văn Ý");
+        Api.Response refused = centre.post("/engine-rest/task/" + own.task() + "/comment/create",
+                Map.of("message", "Đã gọi\u0000 công dân \u202Eabc"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).contains("ký tự điều khiển");
+        assertThat(taskService.getTaskComments(own.task())).isEmpty();
+        Api.Response plain = admin.post("/engine-rest/task/" + own.task() + "/comment/create",
+                Map.of("message", "Đã gọi điện cho công dân,\nhẹn bổ sung giấy tờ."));
+        assertThat(plain.status()).as(plain.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aNoteOrReasonWithAControlCharacterCannotCompleteATaskWhicheverApiWroteIt() {
+        Filed own = file(centre, CENTRE_PROCEDURE, "Lạc Văn Ghi");
+        // written behind the REST checks: the completion itself refuses it
+        runtime.setVariable(own.instance(), "note", "Thiếu\u0000giấy tờ");
+        Api.Response refused = centre.post("/engine-rest/task/" + own.task() + "/complete",
+                Map.of("variables", Map.of("decision", Map.of("value", "APPROVE"))));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).contains("note");
+        assertThat(dossier(centre, own.code()).get("statusCode").asInt()).isEqualTo(1);
+    }
+
     private Filed file(Api officer, String procedure, String name) {
         Api.Response created = officer.post("/api/dossiers", intake(procedure, name));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
