@@ -35,8 +35,14 @@ class PlainTextValidator implements ConstraintValidator<PlainText, Object> {
     }
 
     private boolean nested(Object value, String where, ConstraintValidatorContext context, int depth) {
-        if (value == null || depth > MAX_DEPTH) {
+        if (value == null) {
             return true;
+        }
+        if (depth > MAX_DEPTH) {
+            // deeper than any form has reason to be: refused, never left unchecked
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate("{text.plain.tooDeep}").addConstraintViolation();
+            return false;
         }
         if (value instanceof CharSequence text) {
             OptionalInt refused = PlainTexts.firstRefused(text, multiline);

@@ -180,13 +180,13 @@ class LoginThrottle {
 
         /** The user name a login attempt names (lower case), or empty when the request is no login. */
         private Optional<String> loginUser(HttpServletRequest request) {
-            String path = path(request);
             if (request instanceof ReadForm form) {
                 return Optional.of(normalise(form.field("username")));
             }
+            // Basic credentials count wherever they are sent: the raw path is not what the security chains match
+            // (they decode it: /%61pi/… is /api/…), so no spelling of a path may escape the count
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-            if (authorization == null || !authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())
-                    || !(path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/engine-rest/"))) {
+            if (authorization == null || !authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
                 return Optional.empty();
             }
             String decoded;

@@ -90,6 +90,18 @@ class PlainTextInputsTest {
             PublicClient.Response response = citizen.file(filing);
             refused(response.status(), response.contentType(), response.json(), "formData");
         }
+        // nested deeper than the check descends: refused, never let through unchecked
+        Object deeper = "ab" + RLO + "cd" + NUL;
+        for (int i = 0; i < 34; i++) {
+            deeper = Map.of("d", deeper);
+        }
+        Map<String, Object> tooDeep = new HashMap<>(Samples.filing(Samples.BIRTH, "Nguyễn Văn Sâu"));
+        tooDeep.put("formData", deeper);
+        PublicClient.Response buried = citizen.file(tooDeep);
+        assertThat(buried.status()).as(buried.body()).isEqualTo(400);
+        assertThat(buried.contentType()).startsWith("application/problem+json");
+        assertThat(buried.json().get("errors").get(0).get("field").asText()).isEqualTo("formData");
+        assertThat(buried.json().get("errors").get(0).get("message").asText()).contains("quá nhiều cấp");
         PublicClient.Response deep = citizen.file(Map.of("procedureCode", Samples.BIRTH,
                 "applicant", Samples.filing(Samples.BIRTH, "Nguyễn Văn An").get("applicant"),
                 "formData", Map.of("parents", List.of(Map.of("name", "Lan" + NUL)))));

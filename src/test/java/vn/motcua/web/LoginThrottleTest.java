@@ -94,6 +94,20 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aPathSpelledWithPercentEncodingIsCountedLikeAnyOther() throws Exception {
+        String a = address();
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> wrong = basic("/%61pi/dossiers/X", a, "giamsat.hcc", "sai-" + i);
+            assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(401);
+        }
+        HttpResponse<String> next = basic("/%61pi/dossiers/X", a, "giamsat.hcc", "demo");
+        assertTooManyAttempts(next.statusCode(), next.headers().firstValue("Content-Type").orElse(""),
+                next.headers().firstValue("Retry-After").orElse(null), next.body());
+        // the real user from elsewhere, whose success also leaves the engine no lock on them
+        assertThat(basic("/engine-rest/task", address(), "giamsat.hcc", "demo").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void rightPasswordsAreNeverCounted() throws Exception {
         String a = address();
         for (int i = 0; i < 40; i++) {
