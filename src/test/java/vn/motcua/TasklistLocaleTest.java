@@ -94,7 +94,7 @@ class TasklistLocaleTest {
             String text = TAG.matcher(vi).replaceAll(" ");
             text = PLACEHOLDER.matcher(text).replaceAll(" ");
             text = text.replaceAll("\\(\\w+\\)", " ");
-            if (!format && ENGLISH.matcher(text).find()) {
+            if (!format && !vi.equals(en) && ENGLISH.matcher(text).find()) {
                 untranslated.add(key + ": " + vi);
             }
         });
