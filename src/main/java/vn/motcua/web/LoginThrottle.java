@@ -1,9 +1,6 @@
 package vn.motcua.web;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +12,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -33,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import vn.motcua.http.CachedBodyRequest;
 import vn.motcua.ratelimit.RateLimit;
 import vn.motcua.ratelimit.RateLimiter;
 
@@ -67,20 +62,17 @@ class LoginThrottle {
      * The webapp login form, read here for its user name and handed on unread: Camunda's login resource reads the
      * body again (were the servlet's parameters parsed instead, Jersey would warn on every login).
      */
-    static final class ReadForm extends HttpServletRequestWrapper {
+    static final class ReadForm extends CachedBodyRequest {
 
         private static final int MAX_FORM = 16 * 1024;
 
-        private final byte[] body;
-
         ReadForm(HttpServletRequest request) throws IOException {
-            super(request);
-            this.body = request.getInputStream().readNBytes(MAX_FORM);
+            super(request, request.getInputStream().readNBytes(MAX_FORM));
         }
 
         String field(String name) {
             String prefix = name + "=";
-            for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
+            for (String pair : new String(body(), StandardCharsets.ISO_8859_1).split("&")) {
                 if (pair.startsWith(prefix)) {
                     try {
                         return URLDecoder.decode(pair.substring(prefix.length()), StandardCharsets.UTF_8);
@@ -90,43 +82,6 @@ class LoginThrottle {
                 }
             }
             return null;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding() != null ? getCharacterEncoding() : "UTF-8";
-            return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
         }
     }
 
