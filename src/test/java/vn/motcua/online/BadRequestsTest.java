@@ -38,22 +38,15 @@ class BadRequestsTest {
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
 
-    long dossiers;
-    long attachments;
+    StoredRows before;
 
     @BeforeEach
     void counts() {
-        dossiers = count("dossier");
-        attachments = count("attachment");
-    }
-
-    long count(String table) {
-        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+        before = StoredRows.now(jdbc);
     }
 
     void nothingStored() {
-        assertThat(count("dossier")).isEqualTo(dossiers);
-        assertThat(count("attachment")).isEqualTo(attachments);
+        before.assertNothingAdded();
     }
 
     record Answer(int status, String contentType, String body) {
@@ -168,7 +161,7 @@ class BadRequestsTest {
         // a dossier to address the other uploads to
         PublicClient citizen = PublicClient.at(port);
         String code = citizen.file(Samples.filing(Samples.BIRTH, "Nguyễn Văn Tệp")).json().get("code").asText();
-        dossiers = count("dossier");
+        before = StoredRows.now(jdbc);
         problem(send("POST", "/api/public/dossiers/" + code + "/supplement?idNumber=" + Samples.ID_NUMBER, type,
                 multipart(boundary, null, "files", name, pdf), null), 400, 409);
         problem(send("POST", "/api/dossiers/" + code + "/result", type, multipart(boundary, null, "file", name, pdf),

@@ -31,22 +31,15 @@ class PlainTextInputsTest {
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
 
-    long dossiers;
-    long attachments;
+    StoredRows before;
 
     @BeforeEach
     void counts() {
-        dossiers = count("dossier");
-        attachments = count("attachment");
-    }
-
-    long count(String table) {
-        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+        before = StoredRows.now(jdbc);
     }
 
     void nothingStored() {
-        assertThat(count("dossier")).isEqualTo(dossiers);
-        assertThat(count("attachment")).isEqualTo(attachments);
+        before.assertNothingAdded();
     }
 
     @SuppressWarnings("unchecked")
@@ -113,7 +106,7 @@ class PlainTextInputsTest {
         fine.put("formData", Map.of("childName", "Nguyễn Thị Mai", "request", "Đăng ký khai sinh\r\ncho con gái"));
         PublicClient.Response filed = citizen.file(fine);
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
-        assertThat(count("dossier")).isEqualTo(dossiers + 1);
+        before.assertDossiersAdded(1);
     }
 
     @Test
@@ -157,7 +150,7 @@ class PlainTextInputsTest {
                 "idNumber", Samples.ID_NUMBER, "phone", "0914555666", "address", "12 Nguyễn Huệ\r\nphường Thuận Hóa",
                 "request", "Đăng ký khai sinh\r\ncho con");
         assertThat(filed.status()).as(filed.body()).isEqualTo(303);
-        assertThat(count("dossier")).isEqualTo(dossiers + 1);
+        before.assertDossiersAdded(1);
     }
 
     @Test
