@@ -124,6 +124,8 @@ class TasklistVietnameseBrowserTest {
         WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//button[contains(@ng-click,'complete')]")));
         screen("4-claimed", "Hoàn thành", "Lưu");
+        // the form shows the dossier's facts above the decision: the button is below the fold
+        centre(complete);
         complete.click();
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".fjs-form-field-error li")));
@@ -132,8 +134,10 @@ class TasklistVietnameseBrowserTest {
         assertThat(counter.get("/api/dossiers/" + code).json().get("statusCode").asInt()).isEqualTo(1);
 
         // a refusal without a note: the decision listener's reason, in Vietnamese, without the engine's code
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[contains(., 'từ chối (Mẫu 03)')]")))
-                .click();
+        WebElement refuse = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//label[contains(., 'từ chối (Mẫu 03)')]")));
+        centre(refuse);
+        refuse.click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form-field-error li")));
         // Tasklist's own notice of the refused submission sits over the button: the officer closes it
         for (WebElement close : browser.findElements(By.cssSelector(".page-notifications .alert .close"))) {
@@ -142,6 +146,7 @@ class TasklistVietnameseBrowserTest {
             }
         }
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".page-notifications .alert")));
+        centre(complete);
         complete.click();
         String noteRequired = messages.getMessage("task.note.required", null, Locale.forLanguageTag("vi"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".page-notifications"),
@@ -185,5 +190,9 @@ class TasklistVietnameseBrowserTest {
         if (!english.isEmpty() || !missing.isEmpty()) {
             problems.add(name + ": English " + english + ", missing " + missing + ", shown:\n" + visible);
         }
+    }
+
+    private void centre(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
     }
 }
