@@ -78,6 +78,11 @@ class EngineVariableGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (READS.contains(request.getMethod().toUpperCase(Locale.ROOT))) {
+            List<String> read = resourcePath(request);
+            if (read != null && countsAcrossUnits(read)) {
+                refuse(response, 403, "engine.operations.refused", List.of());
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }
@@ -203,6 +208,15 @@ class EngineVariableGuard extends OncePerRequestFilter {
             return PlainTexts.firstRefused(body.path("message").asText(), true);
         }
         return OptionalInt.empty();
+    }
+
+    /**
+     * A report the engine counts without its tenant check, over every unit's instances: the history cleanup
+     * reports ({@code history/…/cleanable-…-report}). The application has no use for them through REST.
+     */
+    static boolean countsAcrossUnits(List<String> path) {
+        return path.size() >= 2 && "history".equals(path.get(0))
+                && path.stream().anyMatch(segment -> segment.toLowerCase(Locale.ROOT).startsWith("cleanable-"));
     }
 
     /**

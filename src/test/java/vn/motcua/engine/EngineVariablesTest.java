@@ -306,6 +306,20 @@ class EngineVariablesTest {
         assertThat(dossier(centre, own.code()).get("statusCode").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void theHistoryCleanupReportsCountingEveryUnitAreNotServed() {
+        for (String report : List.of("process-definition/cleanable-process-instance-report",
+                "process-definition/cleanable-process-instance-report/count",
+                "decision-definition/cleanable-decision-instance-report", "batch/cleanable-batch-report")) {
+            for (Api caller : List.of(anonymous.as("giamsat.taichinh", "demo"), admin)) {
+                Api.Response refused = caller.get("/engine-rest/history/" + report);
+                assertThat(refused.status()).as(report + " " + refused.body()).isEqualTo(403);
+            }
+        }
+        assertThat(anonymous.as("giamsat.taichinh", "demo").get("/engine-rest/history/process-instance").status())
+                .isEqualTo(200);
+    }
+
     private Filed file(Api officer, String procedure, String name) {
         Api.Response created = officer.post("/api/dossiers", intake(procedure, name));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
