@@ -102,10 +102,17 @@ public class DeploymentSafety implements ApplicationListener<ApplicationEnvironm
         return problems;
     }
 
-    private static boolean productionDatabase(ConfigurableEnvironment env) {
-        String url = env.getProperty("spring.datasource.url", "").toLowerCase(Locale.ROOT);
-        return env.acceptsProfiles(Profiles.of("mariadb")) || url.startsWith("jdbc:mariadb:")
-                || url.startsWith("jdbc:mysql:");
+    /**
+     * Anything but an embedded H2 database (a file or in memory, in this process) is taken for a production
+     * one: the demo belongs on the embedded default only. A server database of any make (MariaDB, MySQL, a
+     * proxying driver such as {@code jdbc:p6spy:mariadb:}, an H2 server over TCP or SSL) counts, and so does
+     * the {@code mariadb} profile.
+     */
+    static boolean productionDatabase(ConfigurableEnvironment env) {
+        String url = env.getProperty("spring.datasource.url", "").strip().toLowerCase(Locale.ROOT);
+        boolean embeddedH2 = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:")
+                && !url.startsWith("jdbc:h2:ssl:");
+        return env.acceptsProfiles(Profiles.of("mariadb")) || !(url.isEmpty() || embeddedH2);
     }
 
     /** The demo profile's published values, read from its own file so that they cannot drift apart. */

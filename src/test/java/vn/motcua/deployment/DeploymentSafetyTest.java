@@ -2,6 +2,8 @@ package vn.motcua.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -48,6 +50,18 @@ class DeploymentSafetyTest {
         MockEnvironment byUrl = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:mariadb://db/motcua");
         byUrl.setActiveProfiles("demo");
         assertThat(DeploymentSafety.problems(byUrl)).hasSize(1);
+
+        for (String url : List.of("jdbc:p6spy:mariadb://db/motcua", "jdbc:postgresql://db/motcua",
+                "jdbc:h2:tcp://db/motcua", "jdbc:h2:ssl://db/motcua")) {
+            MockEnvironment server = new MockEnvironment().withProperty("spring.datasource.url", url);
+            server.setActiveProfiles("demo");
+            assertThat(DeploymentSafety.problems(server)).as(url).hasSize(1);
+        }
+        for (String url : List.of("jdbc:h2:file:./data/motcua;AUTO_SERVER=FALSE", "jdbc:h2:mem:motcua", "jdbc:h2:./x")) {
+            MockEnvironment embedded = new MockEnvironment().withProperty("spring.datasource.url", url);
+            embedded.setActiveProfiles("demo");
+            assertThat(DeploymentSafety.problems(embedded)).as(url).isEmpty();
+        }
 
         onMariaDb.setProperty("motcua.demo.allow-on-production-database", "true");
         assertThat(DeploymentSafety.problems(onMariaDb)).isEmpty();
