@@ -9,11 +9,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
@@ -22,12 +20,12 @@ import org.springframework.stereotype.Component;
 /**
  * Outside the demo profile, refuses a database that still holds the demo's accounts with their published
  * password (a database first started as the demo, e.g. the default {@code ./data}): otherwise
- * {@code demo/demo} would stay an administrator of a real installation.
+ * {@code demo/demo} would stay an administrator of a real installation. It runs once every bean is made and
+ * before the web server starts, so that no request is ever answered by such a database.
  */
 @Component
 @Profile("!demo")
-@Order(5)
-class DemoAccountsCheck implements ApplicationRunner {
+class DemoAccountsCheck implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccountsCheck.class);
 
@@ -38,7 +36,7 @@ class DemoAccountsCheck implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         List<String> found = new ArrayList<>();
         demoAccounts().forEach((user, password) -> {
             if (identity.createUserQuery().userId(user).count() > 0 && identity.checkPassword(user, password)) {
