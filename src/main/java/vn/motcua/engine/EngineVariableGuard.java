@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,6 +62,7 @@ class EngineVariableGuard extends OncePerRequestFilter {
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     private final FormVariables forms;
+    private final TaskForms taskForms;
     private final MessageSource messages;
     private final List<List<String>> prefixes;
     private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -68,8 +70,9 @@ class EngineVariableGuard extends OncePerRequestFilter {
     /**
      * @param prefixes where the APIs are mounted, e.g. {@code /engine-rest} and {@code /camunda/api/engine}
      */
-    EngineVariableGuard(FormVariables forms, MessageSource messages, List<String> prefixes) {
+    EngineVariableGuard(FormVariables forms, TaskForms taskForms, MessageSource messages, List<String> prefixes) {
         this.forms = forms;
+        this.taskForms = taskForms;
         this.messages = messages;
         this.prefixes = prefixes.stream().map(p -> segments(p)).toList();
     }
@@ -140,7 +143,11 @@ class EngineVariableGuard extends OncePerRequestFilter {
             }
             forwarded = new CachedBodyRequest(request, body);
         }
-        List<String> refused = names.stream().filter(name -> !forms.writable(name)).toList();
+        // on a task, only what that task's own form asks for; elsewhere what any form asks for
+        Optional<String> taskForm = names.isEmpty() || path.size() < 3 || !"task".equals(path.get(0))
+                ? Optional.empty() : taskForms.formKey(path.get(1));
+        List<String> refused = names.stream().filter(name -> taskForm
+                .map(form -> !forms.writableOn(form, name)).orElse(!forms.writable(name))).toList();
         if (!refused.isEmpty()) {
             refuse(response, 403, "engine.variables.refused", refused);
             return;

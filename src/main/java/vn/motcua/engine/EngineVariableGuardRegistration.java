@@ -17,13 +17,14 @@ import org.springframework.context.annotation.Configuration;
 class EngineVariableGuardRegistration {
 
     @Bean
-    FilterRegistrationBean<EngineVariableGuard> engineVariableGuard(FormVariables forms, MessageSource messages,
+    FilterRegistrationBean<EngineVariableGuard> engineVariableGuard(FormVariables forms, TaskForms taskForms,
+            MessageSource messages,
             @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
         String rest = trim(restPath);
         String webappApi = trim(webappPath) + "/api/engine";
         FilterRegistrationBean<EngineVariableGuard> registration =
-                new FilterRegistrationBean<>(new EngineVariableGuard(forms, messages, List.of(rest, webappApi)));
+                new FilterRegistrationBean<>(new EngineVariableGuard(forms, taskForms, messages, List.of(rest, webappApi)));
         registration.setName("engine-variable-guard");
         registration.addUrlPatterns(rest + "/*", webappApi + "/*");
         registration.setOrder(Integer.MAX_VALUE - 5);

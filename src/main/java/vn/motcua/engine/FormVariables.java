@@ -3,7 +3,9 @@ package vn.motcua.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +28,7 @@ class FormVariables {
     static final String FORMS = "classpath*:forms/**/*.form";
 
     private final Set<String> writable;
+    private final Map<String, Set<String>> byForm;
 
     FormVariables() throws IOException {
         this(new PathMatchingResourcePatternResolver(), FORMS);
@@ -34,9 +37,20 @@ class FormVariables {
     FormVariables(ResourcePatternResolver resolver, String pattern) throws IOException {
         ObjectMapper json = new ObjectMapper();
         Set<String> keys = new TreeSet<>();
+        Map<String, Set<String>> forms = new TreeMap<>();
         for (Resource form : resolver.getResources(pattern)) {
             try (InputStream in = form.getInputStream()) {
-                collectKeys(json.readTree(in), keys);
+                JsonNode schema = json.readTree(in);
+                Set<String> own = new TreeSet<>();
+                collectKeys(schema, own);
+                keys.addAll(own);
+                if (schema.path("id").isTextual()) {
+                    forms.merge(schema.path("id").asText(), own, (a, b) -> {
+                        Set<String> both = new TreeSet<>(a);
+                        both.addAll(b);
+                        return both;
+                    });
+                }
             }
         }
         Set<String> owned = new TreeSet<>(keys);
@@ -45,6 +59,9 @@ class FormVariables {
             throw new IllegalStateException("Forms ask officers for variables the engine owns: " + owned);
         }
         this.writable = Collections.unmodifiableSet(keys);
+        Map<String, Set<String>> perForm = new TreeMap<>();
+        forms.forEach((id, own) -> perForm.put(id, Collections.unmodifiableSet(own)));
+        this.byForm = Collections.unmodifiableMap(perForm);
     }
 
     /** The keys of the fields a form-js schema asks for (not the disabled ones), nested components included. */
@@ -61,6 +78,14 @@ class FormVariables {
 
     boolean writable(String name) {
         return writable.contains(name);
+    }
+
+    /**
+     * What a caller may write on a task that shows the form {@code formKey}: that form's own fields only (the
+     * approving supervisor may not rewrite the drafter's {@code reason}); nothing on a task whose form is unknown.
+     */
+    boolean writableOn(String formKey, String name) {
+        return byForm.getOrDefault(formKey, Set.of()).contains(name);
     }
 
     Set<String> all() {

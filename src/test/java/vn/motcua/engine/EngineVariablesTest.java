@@ -320,6 +320,22 @@ class EngineVariablesTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    void onATaskOnlyThatTasksOwnFormFieldsMayBeWritten() {
+        Filed own = file(centre, CENTRE_PROCEDURE, "Đoàn Văn Mẫu");
+        // reason and extensionDays are fields of the apology's draft form, not of the reception check
+        for (String field : List.of("reason", "extensionDays", "newAssignee")) {
+            assertRefused(centre.put("/engine-rest/task/" + own.task() + "/variables/" + field,
+                    Map.of("value", "x", "type", "String")), field);
+            assertRefused(centre.post("/engine-rest/task/" + own.task() + "/complete", Map.of("variables", Map.of(
+                    "decision", Map.of("value", "APPROVE"), field, Map.of("value", "x")))), field);
+        }
+        assertThat(runtime.getVariables(own.instance())).doesNotContainKeys("reason", "extensionDays", "newAssignee");
+        assertThat(centre.put("/engine-rest/task/" + own.task() + "/variables/note",
+                Map.of("value", "Đủ giấy tờ", "type", "String")).status()).isEqualTo(204);
+        assertCompletable(centre, own);
+    }
+
     private Filed file(Api officer, String procedure, String name) {
         Api.Response created = officer.post("/api/dossiers", intake(procedure, name));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
