@@ -93,6 +93,16 @@ public class MailServer {
         }
     }
 
+    /**
+     * Every copy the server received for one address, duplicates included: a message sent twice under the
+     * same Message-ID counts twice here (unlike {@link #to}).
+     */
+    public synchronized List<MimeMessage> everyCopyTo(String address) {
+        List<MimeMessage> all = new ArrayList<>(KEPT);
+        all.addAll(Arrays.asList(server.getReceivedMessages()));
+        return all.stream().filter(m -> recipients(m).contains(address)).toList();
+    }
+
     /** The messages received for one address. */
     public List<MimeMessage> to(String address) {
         return received().stream().filter(m -> recipients(m).contains(address)).toList();

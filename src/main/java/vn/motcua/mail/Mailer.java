@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.dao.DataAccessException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -37,13 +36,19 @@ import vn.motcua.calendar.WorkingCalendar;
  * <p>Meant for async process steps: {@link #send} looks the key up in {@code mail_log} first and
  * does nothing when it is there; once the server (or the outbox) accepted the message it records
  * the key in a transaction of its own that commits at once, so a caller that rolls back and runs
- * again does not send again. A message that was not accepted throws {@link MailNotSent} and leaves
- * no record, so the retry sends it. Two windows remain where a message can go out twice: the
- * process dies between acceptance and record, or two callers send the same key at the same moment.
- * The Message-ID is derived from the key, so a duplicate is recognisable as such.
+ * again does not send again. When that transaction cannot be had (the pool is dry:
+ * {@code CannotCreateTransactionException}) the record joins the caller's transaction instead; and
+ * whatever fails after acceptance, {@link #send} returns normally: nothing after the server's
+ * acceptance makes the caller fail and retry. A message that was not accepted throws
+ * {@link MailNotSent} and leaves no record, so the retry sends it. One window remains where a
+ * message can go out twice: between the server's acceptance and a committed record, i.e. the
+ * process dies there, or neither the record's own transaction nor the caller's can be committed
+ * and the caller runs again (and two callers that send the same key at the same moment). The
+ * Message-ID is derived from the key, so a duplicate is recognisable as such.
  *
  * <p>Every message not accepted counts in the metric {@code motcua_mail_failed_total} (each attempt;
- * a retried job that fails again counts again).
+ * a retried job that fails again counts again); every message accepted but not recorded, in
+ * {@code motcua_mail_unrecorded_total}.
  */
 @Component
 public class Mailer {
@@ -55,6 +60,7 @@ public class Mailer {
     private final MailTransport transport;
     private final WorkingCalendar calendar;
     private final Counter failed;
+    private final Counter notRecorded;
 
     @Autowired
     Mailer(MailProperties properties, MailLog mailLog, MailOutbox outbox, ObjectProvider<JavaMailSender> smtp,
@@ -75,6 +81,9 @@ public class Mailer {
         this.calendar = calendar;
         this.failed = Counter.builder("motcua.mail.failed")
                 .description("Mails the server (or the outbox) did not accept: MailNotSent, each attempt")
+                .register(meters);
+        this.notRecorded = Counter.builder("motcua.mail.unrecorded")
+                .description("Mails accepted but not recorded in the mail log (a retry of their step could send them again)")
                 .register(meters);
         log.info("Mail from {} goes to {}", this.from.toUnicodeString(), transport.describe());
     }
@@ -111,10 +120,12 @@ public class Mailer {
         try {
             mailLog.record(new SentMail(idempotencyKey, String.join(", ", message.to()), message.subject(), now,
                     transport.kind(), messageId));
-        } catch (DataAccessException e) {
-            // The message is out. Failing now would make the caller retry and send it again.
-            log.error("Mail {} was sent via {} as {} but could not be recorded", idempotencyKey, transport.kind(),
-                    messageId, e);
+        } catch (RuntimeException e) {
+            // The message is out. Whatever failed (no connection for the record's own transaction, the database,
+            // the caller's transaction), failing now would make the caller retry and send it again.
+            notRecorded.increment();
+            log.error("Mail {} was sent via {} as {} but could not be recorded; it is not sent again by this call",
+                    idempotencyKey, transport.kind(), messageId, e);
         }
         log.info("Mail {} sent via {} as {}", idempotencyKey, transport.kind(), messageId);
         return true;
