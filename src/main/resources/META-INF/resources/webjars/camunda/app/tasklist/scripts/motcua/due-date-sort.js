@@ -6,14 +6,30 @@
  * list query comes only from the page address (…#/?filter=…&sorting=[…]), and when the address has none it
  * falls back to the creation date, latest first, and writes that into the address. This script (an ES module
  * loaded by Tasklist through customScripts in ../config.js, before Tasklist starts) gives the task list an
- * address sorted by due date, earliest first, whenever it is opened without a sorting, so what is shown is the
- * filters' order. A sorting the officer chooses in the list is kept: it is in the address from then on.
+ * address sorted by due date, earliest first, whenever it is opened without a sorting or with that fallback,
+ * so what is shown is the filters' order. A sorting the officer chooses in the list is kept.
  */
 
 export const DUE_DATE_FIRST = JSON.stringify([{ sortBy: 'dueDate', sortOrder: 'asc' }]);
 
-/** The same address sorted by due date when it is Tasklist's task list without a sorting, else null. */
-export function withDueDateSort(href) {
+/** The sorting Tasklist falls back to and writes into the address by itself. */
+function isTasklistFallback(sorting) {
+  try {
+    const parsed = JSON.parse(sorting);
+    return Array.isArray(parsed) && parsed.length === 1 && parsed[0].sortBy === 'created'
+      && parsed[0].sortOrder === 'desc' && !parsed[0].parameters;
+  } catch (e) {
+    return false;
+  }
+}
+
+let chosen = false; // the officer has used the list's sorting controls on this page
+
+/**
+ * The same address sorted by due date when it is Tasklist's task list without a sorting (or with the one
+ * Tasklist falls back to, while the officer has not chosen one), else null.
+ */
+export function withDueDateSort(href, officerChose = chosen) {
   const url = new URL(href);
   const hash = url.hash || '#/';
   if (!hash.startsWith('#/')) {
@@ -25,7 +41,7 @@ export function withDueDateSort(href) {
     return null;
   }
   const params = new URLSearchParams(query < 0 ? '' : hash.slice(query + 1));
-  if (params.has('sorting')) {
+  if (params.has('sorting') && (officerChose || !isTasklistFallback(params.get('sorting')))) {
     return null;
   }
   params.set('sorting', DUE_DATE_FIRST);
@@ -33,13 +49,40 @@ export function withDueDateSort(href) {
   return url.href;
 }
 
-function sortByDueDate() {
+/** Before Tasklist reads the address (at start and in its own listeners): correct it in place. */
+function correctInPlace() {
   const sorted = withDueDateSort(window.location.href);
   if (sorted !== null) {
-    window.location.replace(sorted);
+    window.history.replaceState(window.history.state, '', sorted);
   }
 }
 
-sortByDueDate();
-// registered before Tasklist's own listener, so Tasklist reads the address already sorted
-window.addEventListener('hashchange', sortByDueDate);
+/** After Tasklist wrote the address itself: navigate, so that Tasklist reads the corrected one. */
+function correctLater() {
+  window.setTimeout(() => {
+    const sorted = withDueDateSort(window.location.href);
+    if (sorted !== null) {
+      window.location.replace(sorted);
+    }
+  }, 0);
+}
+
+correctInPlace();
+// registered before Tasklist's own listeners, which then read the corrected address
+window.addEventListener('popstate', correctInPlace);
+window.addEventListener('hashchange', () => {
+  correctInPlace();
+  correctLater();
+});
+['pushState', 'replaceState'].forEach((name) => {
+  const original = window.history[name].bind(window.history);
+  window.history[name] = (...args) => {
+    original(...args);
+    correctLater();
+  };
+});
+document.addEventListener('click', (event) => {
+  if (event.target instanceof Element && event.target.closest('[cam-sorting-choices]')) {
+    chosen = true;
+  }
+}, true);
