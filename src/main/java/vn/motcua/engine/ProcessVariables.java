@@ -82,9 +82,9 @@ final class ProcessVariables {
 
     /**
      * The dossier's facts a task shows, set on the task itself by the engine when it is created; only
-     * ever displayed.
+     * ever displayed (the dossier's code there is a copy of the business key, for Tasklist's cards).
      */
-    static final Set<String> TASK_FACTS = Set.of(APPLICANT_NAME, PROCEDURE_NAME, UNIT_NAME, RECEIVED_AT,
+    static final Set<String> TASK_FACTS = Set.of(DOSSIER_CODE, APPLICANT_NAME, PROCEDURE_NAME, UNIT_NAME, RECEIVED_AT,
             APPOINTMENT_DATE, PROPOSED_APPOINTMENT);
 
     /**

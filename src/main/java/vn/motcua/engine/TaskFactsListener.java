@@ -49,6 +49,9 @@ class TaskFactsListener implements TaskListener {
         Dossier dossier = dossiers.require(dossierCode);
         Procedure procedure = dossiers.procedureOf(dossier);
         Map<String, Object> facts = new HashMap<>();
+        // on the task itself: Tasklist's cards read task and process-instance variables, and a called
+        // handling instance carries no copy of the dossier's code
+        facts.put(ProcessVariables.DOSSIER_CODE, dossierCode);
         facts.put(ProcessVariables.APPLICANT_NAME, dossier.getApplicant().fullName());
         facts.put(ProcessVariables.PROCEDURE_NAME, procedure.getName());
         // the unit that holds this step (an interconnected set's agency), else the lead handling unit

@@ -12,7 +12,9 @@ export default {
   },
   customScripts: [
     // scripts/motcua/forms-vi.js next to this file: the Camunda Forms' own (form-js) messages in Vietnamese
-    'scripts/motcua/forms-vi'
+    'scripts/motcua/forms-vi',
+    // scripts/motcua/due-date-sort.js: the task list shows and sends the filters' order, due date first
+    'scripts/motcua/due-date-sort'
   ],
 
   shortcuts: {
