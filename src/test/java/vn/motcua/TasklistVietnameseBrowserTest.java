@@ -1,6 +1,7 @@
 package vn.motcua;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.engine.Driver.clock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,7 @@ class TasklistVietnameseBrowserTest {
 
     @AfterEach
     void stopBrowser() throws Exception {
+        ClockUtil.reset();
         problems.forEach(System.out::println);
         if (browser != null) {
             Path shot = Path.of("target", "screenshots", "tasklist-vi-last.png");
@@ -76,6 +79,9 @@ class TasklistVietnameseBrowserTest {
     @Test
     void anOfficerWithAnEnglishBrowserWorksInVietnamese() throws Exception {
         Api counter = Api.at(port).as("tiepnhan.hcc", "demo");
+        // filed on a day before any other test's dossiers, so that its task heads the unit's list, which opens
+        // sorted by due date, whatever other test classes left open in this shared engine
+        clock("2019-03-04T09:00+07:00");
         Api.Response created = counter.post("/api/dossiers", EndToEndContract.intake("2.001610", "Phan Thị Ngôn Ngữ"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String code = created.json().get("code").asText();
