@@ -121,6 +121,13 @@ class AdminBrowserTest {
         open("admin/default/#/users");
         screen("admin-users", "Danh sách người dùng", "Thêm người dùng", "Họ và tên đệm", "Thư điện tử",
                 "tiepnhan.hcc", "Đơn vị (tenant)", "Phân quyền", "Hệ thống");
+        // the page title is translated a moment after the page's texts: wait for it rather than read it once
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.titleIs("Một cửa Quản trị | Người dùng"));
+        } catch (TimeoutException e) {
+            // fall through to the assertion, which names what the title was
+        }
         assertThat(browser.getTitle()).isEqualTo("Một cửa Quản trị | Người dùng");
         assertThat(text()).contains("Ngày giờ hiển thị theo múi giờ địa phương").contains("Vận hành trên nền");
 
