@@ -150,6 +150,11 @@ export function csvHref(rows) {
   return 'data:text/csv;charset=utf-8,' + encodeURIComponent(text);
 }
 
+/** The figures count each dossier for the units that handle it (by=handling), not the one that received it. */
+function handledBy(report) {
+  return ((report && report.filter) || {}).by === 'handling';
+}
+
 function indicatorRows(report) {
   const header = ['Phạm vi', 'Mã', 'Tên', ...COUNTS.map(c => c[2]), ...RATES.map(r => r[2]), 'SIPAS (%)',
     'Số phiếu SIPAS'];
@@ -157,7 +162,8 @@ function indicatorRows(report) {
   return [
     header,
     ['Tổng', '', 'Tổng cộng', ...values(report.total || {}), report.sipas, report.sipasResponses],
-    ...(report.perUnit || []).map(u => ['Đơn vị', u.unit, u.unitName, ...values(u), null, null]),
+    ...(report.perUnit || []).map(u => [handledBy(report) ? 'Đơn vị giải quyết' : 'Đơn vị', u.unit, u.unitName,
+      ...values(u), null, null]),
     ...(report.perMonth || []).map(m => ['Tháng', m.month, 'Tháng ' + month(m.month), ...values(m), null, null])
   ];
 }
@@ -364,6 +370,10 @@ function filterForm(catalog, onSubmit) {
   const procedure = el('select', {name: 'procedure', class: 'form-control input-sm'},
     el('option', {value: '', text: 'Tất cả thủ tục'}),
     catalog.procedures.map(p => el('option', {value: p.code, text: `${p.code} — ${p.name}`})));
+  const by = el('select', {name: 'by', class: 'form-control input-sm',
+    title: 'Liên thông: hồ sơ được tính cho từng cơ quan giải quyết, mỗi cơ quan một lần'},
+  el('option', {value: '', text: 'Đơn vị tiếp nhận'}),
+  el('option', {value: 'handling', text: 'Đơn vị giải quyết'}));
   const from = el('input', {type: 'date', name: 'from', class: 'form-control input-sm'});
   const to = el('input', {type: 'date', name: 'to', class: 'form-control input-sm'});
   const field = (label, control) => el('label', {class: 'motcua-field'}, el('span', {text: label}), control);
@@ -371,9 +381,10 @@ function filterForm(catalog, onSubmit) {
     event.preventDefault();
     onSubmit();
   }},
-  field('Đơn vị', unit), field('Thủ tục', procedure), field('Từ ngày', from), field('Đến ngày', to),
+  field('Đơn vị', unit), field('Tính theo', by), field('Thủ tục', procedure), field('Từ ngày', from),
+  field('Đến ngày', to),
   el('button', {type: 'submit', class: 'btn btn-primary btn-sm', text: 'Xem'}));
-  return {form, unit, procedure, from, to};
+  return {form, unit, by, procedure, from, to};
 }
 
 function addMissingUnits(select, perUnit) {
@@ -390,7 +401,9 @@ function scopeText(report, unitNames, procedures) {
     ? filter.units.map(u => unitNames.get(u) || u).join(', ') : 'tất cả đơn vị';
   const procedure = filter.procedure
     ? (procedures.find(p => p.code === filter.procedure) || {name: filter.procedure}).name : 'tất cả thủ tục';
-  return `Kỳ ${day(filter.from)} – ${day(filter.to)} · ${units} · ${procedure} · số liệu đến ${dateTime(report.asOf)}`;
+  const by = handledBy(report) ? 'theo đơn vị giải quyết' : 'theo đơn vị tiếp nhận';
+  return `Kỳ ${day(filter.from)} – ${day(filter.to)} · ${units} · ${procedure} · ${by}`
+    + ` · số liệu đến ${dateTime(report.asOf)}`;
 }
 
 /** The "Một cửa" page. */
@@ -424,7 +437,8 @@ function renderPage(node) {
     loading = request;
     controller.signal.addEventListener('abort', () => request.abort(), {once: true, signal: request.signal});
     const chosen = {
-      unit: filters.unit.value, procedure: filters.procedure.value, from: filters.from.value, to: filters.to.value
+      unit: filters.unit.value, procedure: filters.procedure.value, from: filters.from.value, to: filters.to.value,
+      by: filters.by.value
     };
     if (chosen.from && chosen.to && chosen.to < chosen.from) {
       fail('Ngày kết thúc không được trước ngày bắt đầu.');
@@ -436,7 +450,8 @@ function renderPage(node) {
       const api = reportsApi();
       const [report, overdue] = await Promise.all([
         getJson(api + '/indicators' + query(chosen), request.signal),
-        getJson(api + '/overdue' + query({unit: chosen.unit, procedure: chosen.procedure, limit: OVERDUE_LIMIT}),
+        getJson(api + '/overdue' + query({unit: chosen.unit, procedure: chosen.procedure, limit: OVERDUE_LIMIT,
+          by: chosen.by}),
           request.signal)
       ]);
       if (request.signal.aborted) {
@@ -477,7 +492,8 @@ function renderPage(node) {
 
     const period = `${filter.from || 'dau'}_${filter.to || 'nay'}`;
     exportIndicators.setAttribute('href', csvHref(indicatorRows(report)));
-    exportIndicators.setAttribute('download', `mot-cua-chi-so_${period}.csv`);
+    exportIndicators.setAttribute('download',
+      `mot-cua-chi-so${handledBy(report) ? '-theo-don-vi-giai-quyet' : ''}_${period}.csv`);
     exportIndicators.removeAttribute('aria-disabled');
     exportOverdue.setAttribute('href', csvHref(overdueRows(overdue)));
     exportOverdue.setAttribute('download', `mot-cua-ho-so-qua-han_${(report.asOf || '').slice(0, 10) || 'nay'}.csv`);
@@ -488,8 +504,9 @@ function renderPage(node) {
     content.replaceChildren(
       totals(report),
       el('div', {class: 'motcua-charts'}, unitsChart(perUnit), monthsChart(perMonth)),
-      el('h3', {text: 'Theo đơn vị'}),
-      indicatorTable('motcua-per-unit', 'Đơn vị', perUnit, 'data-unit', u => u.unit, u => u.unitName),
+      el('h3', {text: handledBy(report) ? 'Theo đơn vị giải quyết' : 'Theo đơn vị tiếp nhận'}),
+      indicatorTable('motcua-per-unit', handledBy(report) ? 'Đơn vị giải quyết' : 'Đơn vị tiếp nhận', perUnit,
+        'data-unit', u => u.unit, u => u.unitName),
       el('h3', {text: 'Theo tháng'}),
       indicatorTable('motcua-per-month', 'Tháng', perMonth, 'data-month', m => m.month, m => month(m.month)),
       el('h3', {},
