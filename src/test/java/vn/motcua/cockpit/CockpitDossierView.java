@@ -50,10 +50,13 @@ public final class CockpitDossierView {
      * supervisor's) is ended first: the webapps share one login.
      */
     public static void login(WebDriver browser, int port, String user) {
+        String current = browser.getCurrentUrl();
+        if (current != null && current.startsWith("http://127.0.0.1:" + port + "/")) {
+            browser.manage().deleteAllCookies();
+        }
         browser.get(cockpit(port));
-        browser.manage().deleteAllCookies();
-        browser.get(cockpit(port));
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        // Cockpit's bundles take long to start on a busy machine
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
         try {
             WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("input[ng-model='username']")));

@@ -11,6 +11,7 @@
  * ../styles/user-styles.css hides the controls unless the body says so, so they stay hidden while the answer is not
  * known, and for everyone after a failed check. The engine's authorizations still decide: hiding is for the eyes.
  * The answer is asked again at every change of view, so logging in as another user without reloading is followed.
+ * It also renames the English "Actions" heading of Camunda's variables table.
  */
 
 import {APP_ROOT} from './common.js';
@@ -43,6 +44,24 @@ export function checkMayUpdate() {
 
 window.addEventListener('hashchange', () => checkMayUpdate());
 checkMayUpdate();
+
+// Camunda's variables table heads its last column "Actions" in English whatever the language (a text of the widget,
+// not of locales/vi.json): renamed where it appears.
+let renaming = false;
+new MutationObserver(() => {
+  if (renaming) {
+    return;
+  }
+  renaming = true;
+  window.requestAnimationFrame(() => {
+    renaming = false;
+    for (const cell of document.querySelectorAll('[cam-widget-variables-table] thead td.actions')) {
+      if (cell.textContent.trim() === 'Actions') {
+        cell.textContent = 'Thao tác';
+      }
+    }
+  });
+}).observe(document.body, {childList: true, subtree: true});
 
 // Cockpit loads every custom script as a module of plugins: this one has none.
 export default [];
