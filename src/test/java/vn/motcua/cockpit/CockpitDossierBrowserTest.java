@@ -63,6 +63,7 @@ class CockpitDossierBrowserTest {
     @Autowired Dossiers dossiers;
 
     String code;
+    LocalDate received;
     String lifecycle;
     String handling;
     WebDriver browser;
@@ -71,6 +72,7 @@ class CockpitDossierBrowserTest {
     void seed() {
         // received on a Monday two weeks ago at 09:00: its 16 working hours of appraisal are long past
         LocalDate monday = LocalDate.now(HUE).minusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        received = monday;
         try {
             Staff.actAs("demo", "camunda-admin");
             ClockUtil.setCurrentTime(Date.from(monday.atTime(9, 0).atZone(HUE).toInstant()));
@@ -113,6 +115,8 @@ class CockpitDossierBrowserTest {
 
         // counted by handling unit, the Department's figures include the centre's dossiers it handles
         new Select(page.findElement(By.name("by"))).selectByValue("handling");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[2]; arguments[1].value = arguments[2];",
+                page.findElement(By.name("from")), page.findElement(By.name("to")), received.toString());
         page.findElement(By.cssSelector("form.motcua-filters button[type='submit']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> "ready".equals(page.getAttribute("data-state"))
                 && page.findElement(By.cssSelector(".motcua-status")).getText().contains("theo đơn vị giải quyết"));
@@ -121,6 +125,8 @@ class CockpitDossierBrowserTest {
         assertThat(asked).contains("by=handling");
         JsonNode real = Api.at(port).as("giamsat.taichinh", "demo").get(asked).json();
         assertThat(real.get("filter").get("by").asText()).isEqualTo("handling");
+        assertThat(asked).contains("from=" + received, "to=" + received);
+        assertThat(real.get("total").get("received").asLong()).isPositive();
         assertThat(page.findElement(By.cssSelector("[data-total='received']")).getText())
                 .isEqualTo(real.get("total").get("received").asText());
         assertThat(page.findElement(By.cssSelector("table.motcua-per-unit tbody th")).getText())
