@@ -41,6 +41,13 @@ public class Deadlines {
 
     /** The counter's completeness check: before the statutory clock, with its own time. */
     public static final String RECEPTION_CHECK = "receptionCheck";
+    /** The counter's return of the result to the citizen. */
+    public static final String RESULT_RETURN = "returnResult";
+    /**
+     * The steps the receiving counter holds; every other step is a handling step, and the units holding them are
+     * the dossier's handling units.
+     */
+    public static final Set<String> COUNTER_STEPS = Set.of(RECEPTION_CHECK, RESULT_RETURN);
 
     private static final long MINUTES_PER_DAY = 60L * 8;
 

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * its dues move when the citizen brings the papers.
  *
  * <p>Each dossier comes with its open step (the latest opened, held by the unit that has the dossier
- * now). Filters match the unit that received the dossier or the unit holding its open step.
+ * now). Filters match the unit that received the dossier or the unit holding its open step, or, asked so
+ * ({@link UnitMatch}), only the receiving unit, or only the handling units (that hold or held a handling step).
  */
 @Service
 @Transactional(readOnly = true)
@@ -56,6 +57,16 @@ public class OverdueDossiers {
         public Instant clockAt(Instant now) {
             return pausedAt != null ? pausedAt : now;
         }
+    }
+
+    /** How a unit filter matches a dossier. */
+    public enum UnitMatch {
+        /** The unit received it, or holds its open step. */
+        RECEIVING_OR_HOLDING,
+        /** The unit received it. */
+        RECEIVING,
+        /** The unit holds or held one of its handling steps (any step but the counter's). */
+        HANDLING
     }
 
     /** The dossier's latest open step, if any. */
@@ -98,19 +109,30 @@ public class OverdueDossiers {
      * @param procedure a procedure code, or null for all
      */
     public List<Overdue> list(Set<String> units, String procedure, Instant now, int limit) {
+        return list(units, UnitMatch.RECEIVING_OR_HOLDING, procedure, now, limit);
+    }
+
+    /** As {@link #list(Set, String, Instant, int)}, the units matched as asked. */
+    public List<Overdue> list(Set<String> units, UnitMatch match, String procedure, Instant now, int limit) {
         List<Overdue> late = new ArrayList<>(rows("select " + COLUMNS + DOSSIER_LATE, DOSSIER_LATE_ORDER, units,
-                procedure, now, limit));
-        late.addAll(rows("select " + COLUMNS + STEP_LATE, STEP_LATE_ORDER, units, procedure, now, limit));
+                match, procedure, now, limit));
+        late.addAll(rows("select " + COLUMNS + STEP_LATE, STEP_LATE_ORDER, units, match, procedure, now, limit));
         late.sort(Comparator.comparing(Overdue::lateSince).thenComparing(Overdue::code));
         return late.size() > limit ? List.copyOf(late.subList(0, limit)) : late;
     }
 
     /** How many dossiers {@link #list} would give without a limit. */
     public long count(Set<String> units, String procedure, Instant now) {
+        return count(units, UnitMatch.RECEIVING_OR_HOLDING, procedure, now);
+    }
+
+    /** How many dossiers {@link #list(Set, UnitMatch, String, Instant, int)} would give without a limit. */
+    public long count(Set<String> units, UnitMatch match, String procedure, Instant now) {
         long count = 0;
         for (String from : List.of(DOSSIER_LATE, STEP_LATE)) {
             Map<String, Object> parameters = new HashMap<>();
-            count += ((Number) query("select count(d)" + from + filter(units, procedure, parameters), now, parameters)
+            count += ((Number) query("select count(d)" + from + filter(units, match, procedure, parameters), now,
+                    parameters)
                     .getSingleResult()).longValue();
         }
         return count;
@@ -129,10 +151,10 @@ public class OverdueDossiers {
         return counts;
     }
 
-    private List<Overdue> rows(String select, String order, Set<String> units, String procedure, Instant now,
-            int limit) {
+    private List<Overdue> rows(String select, String order, Set<String> units, UnitMatch match, String procedure,
+            Instant now, int limit) {
         Map<String, Object> parameters = new HashMap<>();
-        Query query = query(select + filter(units, procedure, parameters) + order, now, parameters);
+        Query query = query(select + filter(units, match, procedure, parameters) + order, now, parameters);
         query.setMaxResults(limit);
         return ((List<?>) query.getResultList()).stream().map(row -> {
             Object[] c = (Object[]) row;
@@ -141,11 +163,23 @@ public class OverdueDossiers {
         }).toList();
     }
 
-    private static String filter(Set<String> units, String procedure, Map<String, Object> parameters) {
+    private static String filter(Set<String> units, UnitMatch match, String procedure, Map<String, Object> parameters) {
         StringBuilder where = new StringBuilder();
         if (units != null) {
-            where.append(" and (d.receivingUnit in :units or h.unitKey in :units)");
+            switch (match) {
+                case RECEIVING -> where.append(" and d.receivingUnit in :units");
+                case HANDLING -> {
+                    where.append(" and exists (select x.id from Handover x where x.dossierCode = d.code"
+                            + " and x.step not in :counterSteps and x.unitKey in :units)");
+                    parameters.put("counterSteps", Deadlines.COUNTER_STEPS);
+                }
+                default -> where.append(" and (d.receivingUnit in :units or h.unitKey in :units)");
+            }
             parameters.put("units", units.isEmpty() ? Set.of("") : units);
+        } else if (match == UnitMatch.HANDLING) {
+            where.append(" and exists (select x.id from Handover x where x.dossierCode = d.code"
+                    + " and x.step not in :counterSteps)");
+            parameters.put("counterSteps", Deadlines.COUNTER_STEPS);
         }
         if (procedure != null) {
             where.append(" and d.procedureCode = :procedure");

@@ -106,7 +106,12 @@ public class DossierStatistics {
     private static final String RUNNING = "(d.pausedAt is null or d.pausedAt > :asOf)";
     private static final String VERDICT = "vn.motcua.dossier.Verdict.";
 
-    private static final String RECEIVED_COUNTS = "count(d)"
+    /**
+     * The columns of {@link Counts} (all but {@code refused}) over the dossiers of alias {@code d}, with the
+     * parameters {@code :asOf} and {@code :dueSoonBy}; read a row with {@link #counts(Object[], int)}. Other modules
+     * count the same way over dossiers they attribute to units of their own (the handling units).
+     */
+    public static final String RECEIVED_COUNTS = "count(d)"
             + sum("d.channel = vn.motcua.dossier.Channel.ONLINE")
             + sum(FINISHED + " and d.verdict = " + VERDICT + "EARLY")
             + sum(FINISHED + " and d.verdict = " + VERDICT + "ON_TIME")
@@ -184,8 +189,31 @@ public class DossierStatistics {
     }
 
     private static Counts counts(Object[] c) {
-        return new Counts(number(c[1]), number(c[2]), number(c[3]), number(c[4]), number(c[5]), number(c[6]),
-                number(c[7]), number(c[8]), number(c[9]), 0, number(c[10]));
+        return counts(c, 1);
+    }
+
+    /** The {@link #RECEIVED_COUNTS} of a row, starting at column {@code from}. */
+    public static Counts counts(Object[] c, int from) {
+        return new Counts(number(c[from]), number(c[from + 1]), number(c[from + 2]), number(c[from + 3]),
+                number(c[from + 4]), number(c[from + 5]), number(c[from + 6]), number(c[from + 7]),
+                number(c[from + 8]), 0, number(c[from + 9]));
+    }
+
+    /**
+     * The condition that puts a dossier of alias {@code d} in the window (received in it, by asOf; of its
+     * procedure), with its parameters; the window's units are left to the caller.
+     */
+    public static String receivedIn(Window window, Map<String, Object> parameters) {
+        parameters.put("from", window.from());
+        parameters.put("until", window.until());
+        parameters.put("asOf", window.asOf());
+        parameters.put("dueSoonBy", window.dueSoonBy());
+        String where = "d.receivedAt >= :from and d.receivedAt < :until and d.receivedAt <= :asOf";
+        if (window.procedure() != null) {
+            where += " and d.procedureCode = :procedure";
+            parameters.put("procedure", window.procedure());
+        }
+        return where;
     }
 
     private static long number(Object value) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.Unit;
+import vn.motcua.deadline.HandlingStatistics;
 import vn.motcua.dossier.DossierStatistics;
 import vn.motcua.dossier.DossierStatistics.Counts;
 import vn.motcua.survey.SatisfactionReport;
@@ -39,6 +40,12 @@ import vn.motcua.survey.SatisfactionReport;
  * nothing was received.</li>
  * <li>SIPAS comes from the satisfaction surveys of the same units and procedure invited on the days of
  * the period.</li>
+ * <li><b>By handling unit</b> ({@link Attribution#HANDLING}) the same dossiers and figures belong to the units
+ * holding their handling steps ({@link HandlingStatistics}) instead of the receiving one: each agency counts a
+ * dossier it handled once, an interconnected set once for each of its agencies, and a total over several units
+ * (per month and in all) counts each dossier once, so it can be less than the sum of its units. Refused dossiers
+ * never reached a handling unit (0), and a dossier not yet at its first handling step counts for none. SIPAS
+ * comes from the surveys of the dossiers the units handled.</li>
  * </ul>
  */
 @Service
@@ -49,12 +56,15 @@ public class Indicators {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final DossierStatistics statistics;
+    private final HandlingStatistics handling;
     private final SatisfactionReport satisfaction;
     private final Catalog catalog;
     private final WorkingCalendar calendar;
 
-    Indicators(DossierStatistics statistics, SatisfactionReport satisfaction, Catalog catalog, WorkingCalendar calendar) {
+    Indicators(DossierStatistics statistics, HandlingStatistics handling, SatisfactionReport satisfaction,
+            Catalog catalog, WorkingCalendar calendar) {
         this.statistics = statistics;
+        this.handling = handling;
         this.satisfaction = satisfaction;
         this.catalog = catalog;
         this.calendar = calendar;
@@ -70,6 +80,16 @@ public class Indicators {
      * @param to        the last day, inclusive
      */
     public Report compute(Set<String> units, String procedure, LocalDate from, LocalDate to) {
+        return compute(Attribution.RECEIVING, units, procedure, from, to);
+    }
+
+    /**
+     * The indicators with the dossiers counted for their receiving unit or for their handling units.
+     *
+     * @param by    receiving or handling
+     * @param units the units whose dossiers count (received by them, or handled by them); null for every unit
+     */
+    Report compute(Attribution by, Set<String> units, String procedure, LocalDate from, LocalDate to) {
         ReportPeriod period = new ReportPeriod(from, to, calendar);
         Instant asOf = period.asOf();
         Instant dueSoonBy = calendar.addWorkingTime(asOf, DUE_SOON_MINUTES, null).toInstant();
@@ -83,17 +103,25 @@ public class Indicators {
         for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
             LocalDate first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
             LocalDate last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
-            Map<String, Counts> counts = statistics.perReceivingUnit(new DossierStatistics.Window(filter, procedure,
-                    period.start(first), period.start(last.plusDays(1)), asOf, dueSoonBy));
+            DossierStatistics.Window window = new DossierStatistics.Window(filter, procedure, period.start(first),
+                    period.start(last.plusDays(1)), asOf, dueSoonBy);
+            Map<String, Counts> counts = by == Attribution.HANDLING ? handling.perHandlingUnit(window)
+                    : statistics.perReceivingUnit(window);
             Counts monthly = Counts.ZERO;
             for (Map.Entry<String, Counts> unit : counts.entrySet()) {
                 perUnit.merge(unit.getKey(), unit.getValue(), Counts::plus);
                 monthly = monthly.plus(unit.getValue());
             }
+            if (by == Attribution.HANDLING) {
+                // a dossier of several agencies counts once in the month
+                monthly = handling.handledBy(window);
+            }
             perMonth.put(month, monthly);
             total = total.plus(monthly);
         }
-        SatisfactionReport.SipasResult sipas = satisfaction.sipas(filter, procedure, from, to);
+        SatisfactionReport.SipasResult sipas = by == Attribution.HANDLING
+                ? satisfaction.sipasOfHandled(filter, procedure, from, to)
+                : satisfaction.sipas(filter, procedure, from, to);
         return new Report(filter, procedure, from, to, asOf, total, perUnit, perMonth, sipas.total(), sipas.perUnit());
     }
 

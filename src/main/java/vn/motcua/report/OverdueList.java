@@ -50,8 +50,13 @@ class OverdueList {
      * @param limit     at most this many, the longest late first
      */
     Page list(Set<String> units, String procedure, int limit) {
+        return list(units, OverdueDossiers.UnitMatch.RECEIVING_OR_HOLDING, procedure, limit);
+    }
+
+    /** As {@link #list(Set, String, int)}, the units matched as asked. */
+    Page list(Set<String> units, OverdueDossiers.UnitMatch match, String procedure, int limit) {
         Instant now = calendar.now().truncatedTo(ChronoUnit.SECONDS);
-        List<Overdue> late = overdue.list(units, procedure, now, limit);
+        List<Overdue> late = overdue.list(units, match, procedure, now, limit);
         Map<String, String> instances = late.isEmpty() ? Map.of()
                 : links.lifecycleInstances(late.stream().map(Overdue::code).collect(Collectors.toList()));
         // the database orders by the earliest passed due; a paused dossier's lateness stopped with its clock
@@ -60,7 +65,7 @@ class OverdueList {
                         instances.get(o.code())))
                 .sorted(Comparator.comparingLong(Entry::overdueWorkingMinutes).reversed())
                 .toList();
-        long total = late.size() < limit ? late.size() : overdue.count(units, procedure, now);
+        long total = late.size() < limit ? late.size() : overdue.count(units, match, procedure, now);
         return new Page(total, now, entries);
     }
 }

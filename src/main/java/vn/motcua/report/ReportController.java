@@ -26,6 +26,7 @@ import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Unit;
+import vn.motcua.deadline.OverdueDossiers;
 import vn.motcua.deadline.OverdueDossiers.Overdue;
 import vn.motcua.deadline.StepStatistics;
 import vn.motcua.dossier.Actors;
@@ -70,19 +71,23 @@ class ReportController {
 
     /**
      * The indicators of the dossiers received in the period, as of now (or the period's end when past),
-     * in total, per receiving unit and per month; see {@link Indicators} for the definitions.
+     * in total, per unit and per month; see {@link Indicators} for the definitions. {@code by=receiving} (the
+     * default) counts each dossier for the unit that received it, {@code by=handling} for each unit that handles
+     * it; a unit's caller sees the dossiers its unit received, or handled, as asked.
      */
     @GetMapping("/indicators")
     ReportJson.IndicatorsJson indicators(@RequestParam(required = false) String unit,
             @RequestParam(required = false) String procedure,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String by) {
+        Attribution attribution = attribution(by);
         Set<String> units = access.units(unit);
         ReportPeriod period = period(from, to);
         String procedureCode = procedure(procedure);
-        Indicators.Report report = indicators.compute(units, procedureCode, period.from(), period.to());
+        Indicators.Report report = indicators.compute(attribution, units, procedureCode, period.from(), period.to());
         Map<String, String> names = unitNames();
-        return new ReportJson.IndicatorsJson(filter(units, procedureCode, period), at(report.asOf()),
+        return new ReportJson.IndicatorsJson(filter(units, procedureCode, period, attribution), at(report.asOf()),
                 CountsJson.of(report.total()),
                 report.perUnit().entrySet().stream().map(e -> new ReportJson.UnitCounts(e.getKey(),
                         names.getOrDefault(e.getKey(), e.getKey()), CountsJson.of(e.getValue()))).toList(),
@@ -111,7 +116,7 @@ class ReportController {
         (units == null ? unitNames().keySet() : units).forEach(key -> perUnit.put(key, StepStatistics.StepCounts.ZERO));
         perUnit.putAll(steps.perUnit(window));
         Map<String, String> names = unitNames();
-        return new ReportJson.StepsJson(filter(units, procedureCode, period), at(asOf),
+        return new ReportJson.StepsJson(filter(units, procedureCode, period, null), at(asOf),
                 perUnit.entrySet().stream().map(e -> {
                     StepStatistics.StepCounts c = e.getValue();
                     return new ReportJson.StepUnit(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), c.early(),
@@ -128,15 +133,21 @@ class ReportController {
     /**
      * The dossiers running late now, the longest late first: a JSON array of at most {@code limit}
      * (default 200, at most 1000); the header {@code X-Total-Count} tells how many there are in all.
-     * A unit's filter matches the unit that received the dossier or the unit holding its open step.
+     * A unit's filter matches the unit that received the dossier or the unit holding its open step; with
+     * {@code by=receiving} only the receiving unit, with {@code by=handling} only the units that hold or held one
+     * of its handling steps.
      */
     @GetMapping("/overdue")
     ResponseEntity<List<ReportJson.OverdueJson>> overdue(@RequestParam(required = false) String unit,
             @RequestParam(required = false) String procedure,
             @RequestParam(defaultValue = "200") @Min(value = 1, message = "{indicators.limit.range}")
-            @Max(value = MAX_LIMIT, message = "{indicators.limit.range}") int limit) {
+            @Max(value = MAX_LIMIT, message = "{indicators.limit.range}") int limit,
+            @RequestParam(required = false) String by) {
+        OverdueDossiers.UnitMatch match = by == null || by.isBlank() ? OverdueDossiers.UnitMatch.RECEIVING_OR_HOLDING
+                : attribution(by) == Attribution.HANDLING ? OverdueDossiers.UnitMatch.HANDLING
+                : OverdueDossiers.UnitMatch.RECEIVING;
         Set<String> units = access.units(unit);
-        OverdueList.Page page = overdue.list(units, procedure(procedure), limit);
+        OverdueList.Page page = overdue.list(units, match, procedure(procedure), limit);
         Map<String, String> names = unitNames();
         Map<String, String> procedures = catalog.procedures().stream()
                 .collect(Collectors.toMap(Procedure::getCode, Procedure::getName));
@@ -193,13 +204,22 @@ class ReportController {
         return new ReportPeriod(first, last, calendar);
     }
 
+    private Attribution attribution(String by) {
+        Attribution attribution = Attribution.parse(by);
+        if (attribution == null) {
+            throw problems.invalid("by", "indicators.by.unknown");
+        }
+        return attribution;
+    }
+
     private static String procedure(String procedure) {
         return procedure == null || procedure.isBlank() ? null : procedure.strip();
     }
 
-    private static ReportJson.Filter filter(Set<String> units, String procedure, ReportPeriod period) {
+    private static ReportJson.Filter filter(Set<String> units, String procedure, ReportPeriod period,
+            Attribution by) {
         return new ReportJson.Filter(units == null ? null : units.stream().sorted().toList(), procedure,
-                period.from(), period.to());
+                period.from(), period.to(), by == null ? null : by.value());
     }
 
     private Map<String, String> unitNames() {

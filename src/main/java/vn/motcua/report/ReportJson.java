@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import vn.motcua.dossier.DossierStatistics.Counts;
@@ -15,8 +16,13 @@ final class ReportJson {
     private ReportJson() {
     }
 
-    /** @param units the units counted, or null for every unit */
-    record Filter(List<String> units, String procedure, LocalDate from, LocalDate to) {
+    /**
+     * @param units the units counted, or null for every unit
+     * @param by    which units the dossiers are counted for ({@code receiving} or {@code handling}), for the
+     *              indicators only
+     */
+    record Filter(List<String> units, String procedure, LocalDate from, LocalDate to,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String by) {
     }
 
     /**

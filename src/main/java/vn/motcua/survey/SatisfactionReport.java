@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.deadline.Deadlines;
 
 /**
  * The satisfaction report: SQL aggregates over the survey tables (one row per group, never the
@@ -90,6 +91,34 @@ public class SatisfactionReport {
         Tally total = Tally.of((Object[]) query("select " + COUNTS + FROM + where, parameters).getSingleResult(), 0);
         Map<String, Sipas> perUnit = new LinkedHashMap<>();
         grouped("select s.unitKey, " + COUNTS + FROM + where + " group by s.unitKey order by s.unitKey", parameters)
+                .forEach((unit, tally) -> perUnit.put(unit, new Sipas(tally.sipas(), tally.responses())));
+        return new SipasResult(new Sipas(total.sipas(), total.responses()), perUnit);
+    }
+
+    /**
+     * The SIPAS index of the surveys of the dossiers these units handled (held a handling step of, see
+     * {@code HandlingStatistics}), of this procedure, invited on the days from {@code from} to {@code to}; per
+     * handling unit, a survey counting once for each agency that handled its dossier and once in the total.
+     *
+     * @param units the handling units, or null for every unit
+     */
+    public SipasResult sipasOfHandled(Set<String> units, String procedure, LocalDate from, LocalDate to) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(new Filter(null, procedure, from, to), parameters);
+        parameters.put("counterSteps", Deadlines.COUNTER_STEPS);
+        String unitFilter = "";
+        if (units != null) {
+            unitFilter = " and h.unitKey in :units";
+            parameters.put("units", units.isEmpty() ? Set.of("") : units);
+        }
+        String and = where.isEmpty() ? " where " : where + " and ";
+        Tally total = Tally.of((Object[]) query("select " + COUNTS + FROM + and + "exists (select h.id from Handover h"
+                + " where h.dossierCode = s.dossierCode and h.step not in :counterSteps" + unitFilter + ")", parameters)
+                .getSingleResult(), 0);
+        Map<String, Sipas> perUnit = new LinkedHashMap<>();
+        grouped("select h.unitKey, " + COUNTS + FROM + " join Handover h on h.dossierCode = s.dossierCode" + and
+                + "h.id = (select min(f.id) from Handover f where f.dossierCode = h.dossierCode and f.unitKey = h.unitKey"
+                + " and f.step not in :counterSteps)" + unitFilter + " group by h.unitKey order by h.unitKey", parameters)
                 .forEach((unit, tally) -> perUnit.put(unit, new Sipas(tally.sipas(), tally.responses())));
         return new SipasResult(new Sipas(total.sipas(), total.responses()), perUnit);
     }

@@ -147,7 +147,7 @@ class CockpitPluginBrowserTest {
                 .hasSize((int) months);
         assertThat(page.findElements(By.cssSelector("svg.motcua-chart-months polyline"))).isNotEmpty();
 
-        // the overdue dossiers, each linked to its process instance; names shown as text, never run as HTML
+        // the overdue dossiers, each linked to its dossier view; names shown as text, never run as HTML
         JsonNode overdue = supervisor.get(FakeReportsController.PATH + "/overdue?limit=200").json();
         assertOverdue(page, overdue);
         assertThat(((JavascriptExecutor) browser).executeScript("return window.motcuaXss === undefined")).isEqualTo(true);
@@ -202,10 +202,10 @@ class CockpitPluginBrowserTest {
                 .filter(m -> m.contains("motcua") || m.contains("/api/") && !m.contains("/camunda/api/")).toList();
         assertThat(errors).isEmpty();
 
-        // the real dossier's link opens its process instance in Cockpit
+        // the real dossier's link opens its dossier view, read from the real dossier API
         page.findElement(By.cssSelector("tr[data-code='" + code + "'] a")).click();
-        wait.until(ExpectedConditions.urlContains("#/process-instance/" + instance + "/runtime"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), code));
+        wait.until(ExpectedConditions.urlContains("#/motcua/ho-so/" + code));
+        CockpitDossierView.assertShowsDossier(browser, port, code, "giamsat.noivu");
     }
 
     @Test
@@ -320,8 +320,7 @@ class CockpitPluginBrowserTest {
             JsonNode dossier = overdue.get(i);
             WebElement link = rows.get(i).findElement(By.cssSelector("td a"));
             assertThat(link.getText()).isEqualTo(dossier.get("code").asText());
-            assertThat(link.getAttribute("href"))
-                    .endsWith("#/process-instance/" + dossier.get("processInstanceId").asText() + "/runtime");
+            assertThat(link.getAttribute("href")).endsWith("#/motcua/ho-so/" + dossier.get("code").asText());
             assertThat(rows.get(i).getText()).contains(dossier.get("applicantName").asText())
                     .contains(dossier.get("stepUnitName").asText());
         }

@@ -199,7 +199,7 @@ class IndicatorsTest {
         JsonNode report = json(supervisor.get("/api/reports/indicators?unit=hcc&" + MARCH));
         assertThat(fieldNames(report)).containsExactly("filter", "asOf", "total", "perUnit", "perMonth", "sipas",
                 "sipasResponses");
-        assertThat(fieldNames(report.get("filter"))).containsExactly("units", "procedure", "from", "to");
+        assertThat(fieldNames(report.get("filter"))).containsExactly("units", "procedure", "from", "to", "by");
         List<String> counts = List.of("received", "receivedOnline", "receivedCounter", "finishedEarly", "finishedOnTime",
                 "finishedLate", "inProgressNotDue", "inProgressDueSoon", "inProgressOverdue", "paused", "refused",
                 "reappointed", "onTimeRate", "onlineShare");

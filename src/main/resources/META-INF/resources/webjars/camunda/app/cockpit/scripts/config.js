@@ -5,8 +5,12 @@
  */
 export default {
   customScripts: [
-    // scripts/motcua/plugin.js next to this file: the indicators, the overdue dossiers, CSV export
-    'scripts/motcua/plugin'
+    // scripts/motcua/plugin.js next to this file: the indicators, the overdue dossiers, CSV export, and (through
+    // its dossier.js) the dossier view linked from the overdue list and from the process instance page
+    'scripts/motcua/plugin',
+    // scripts/motcua/read-only.js: marks the page when the user may change process instances; otherwise
+    // styles/user-styles.css hides Cockpit's controls that would only fail (supervisors read only)
+    'scripts/motcua/read-only'
   ],
   // locales/vi.json next to this folder. Cockpit picks the browser's language only if it is listed here and
   // otherwise the fallback, and it offers no language switch: listing Vietnamese alone makes every browser,

@@ -1,6 +1,6 @@
 /*
  * Motcua's Cockpit plugin for supervisors: the one-stop indicators per unit and per month with their charts,
- * the totals and SIPAS, the overdue dossiers linked to their process instances, filters and CSV export.
+ * the totals and SIPAS, the overdue dossiers linked to their dossier view (./dossier.js), filters and CSV export.
  *
  * Plain JavaScript (an ES module loaded by Cockpit through customScripts in ../config.js), no build step, no
  * library: the charts are SVG drawn here. It reads the project's API with Cockpit's own login (the browser's
@@ -11,17 +11,17 @@
  * Every value from the API reaches the page as text (textContent, attributes), never as HTML.
  *
  * Plugin points: cockpit.navigation (the "Một cửa" menu entry), cockpit.route (the page at #/motcua) and
- * cockpit.dashboard (a summary on Cockpit's start page).
+ * cockpit.dashboard (a summary on Cockpit's start page); ./dossier.js adds the dossier view and its links from the
+ * process instance page.
  */
+
+import {
+  SERVER_ROOT, INTEGER, count, percent, dateTime, day, month, el, svg, ensureStylesheet, getJson, query
+} from './common.js';
+import {dossierHref, dossierPlugins, openByCodeForm} from './dossier.js';
 
 const PAGE_PATH = '/motcua';
 const OVERDUE_LIMIT = 200;
-
-const baseElement = document.querySelector('base');
-const APP_ROOT = (baseElement && baseElement.getAttribute('app-root')) || '/camunda';
-// The project's API sits beside the webapps, which live under camunda.bpm.webapp.application-path (/camunda).
-const SERVER_ROOT = APP_ROOT.replace(/\/camunda\/?$/, '');
-const STYLESHEET = new URL('./plugin.css', import.meta.url).pathname;
 
 /**
  * Where the report API is: /api/reports, unless this browser was pointed at another path of the same API
@@ -78,46 +78,6 @@ const IN_PROGRESS = [
 
 // ---------------------------------------------------------------------------------------------- formatting
 
-const INTEGER = new Intl.NumberFormat('vi-VN', {maximumFractionDigits: 0});
-const DECIMAL = new Intl.NumberFormat('vi-VN', {minimumFractionDigits: 0, maximumFractionDigits: 2});
-const DATE_PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit',
-  hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
-});
-
-function count(value) {
-  return value === null || value === undefined ? '—' : INTEGER.format(value);
-}
-
-function percent(value) {
-  return value === null || value === undefined ? '—' : DECIMAL.format(value) + ' %';
-}
-
-/** 27/11/2026 10:00, in Huế time. */
-function dateTime(iso) {
-  if (!iso) {
-    return '—';
-  }
-  const date = new Date(iso);
-  if (isNaN(date.getTime())) {
-    return iso;
-  }
-  const parts = Object.fromEntries(DATE_PARTS.formatToParts(date).map(p => [p.type, p.value]));
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
-}
-
-/** 2026-11-01 → 01/11/2026. */
-function day(isoDate) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate || '');
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : (isoDate || '…');
-}
-
-/** 2026-11 → 11/2026. */
-function month(isoMonth) {
-  const match = /^(\d{4})-(\d{2})$/.exec(isoMonth || '');
-  return match ? `${match[2]}/${match[1]}` : isoMonth;
-}
-
 /** Working time: 630 → 10 giờ 30 phút. */
 function workingTime(minutes) {
   if (minutes === null || minutes === undefined) {
@@ -128,85 +88,7 @@ function workingTime(minutes) {
   return (hours ? `${INTEGER.format(hours)} giờ ` : '') + `${rest} phút`;
 }
 
-// ---------------------------------------------------------------------------------------------- DOM helpers
-
-function el(tag, attributes, ...children) {
-  return build(document.createElement(tag), attributes, children);
-}
-
-function svg(tag, attributes, ...children) {
-  return build(document.createElementNS('http://www.w3.org/2000/svg', tag), attributes, children);
-}
-
-function build(node, attributes, children) {
-  for (const [name, value] of Object.entries(attributes || {})) {
-    if (value === null || value === undefined || value === false) {
-      continue;
-    }
-    if (name === 'text') {
-      node.textContent = String(value);
-    } else if (name.startsWith('on')) {
-      node.addEventListener(name.slice(2), value);
-    } else {
-      node.setAttribute(name, String(value));
-    }
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined && child !== false) {
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    }
-  }
-  return node;
-}
-
-function ensureStylesheet() {
-  if (!document.querySelector('link[data-motcua-style]')) {
-    document.head.appendChild(el('link', {rel: 'stylesheet', href: STYLESHEET, 'data-motcua-style': ''}));
-  }
-}
-
 // ---------------------------------------------------------------------------------------------- the API
-
-class ApiError extends Error {
-  constructor(status, detail) {
-    super(detail || `HTTP ${status}`);
-    this.status = status;
-    this.detail = detail;
-  }
-}
-
-async function getJson(url, signal) {
-  const response = await fetch(url, {
-    credentials: 'same-origin',
-    headers: {'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest'},
-    signal
-  });
-  if (!response.ok) {
-    let detail = null;
-    try {
-      const problem = await response.json();
-      detail = problem.detail || null;
-      if (Array.isArray(problem.errors) && problem.errors.length) {
-        detail = [detail, ...problem.errors.map(e => e.message)].filter(Boolean).join(' ');
-      }
-    } catch (e) {
-      detail = null;
-    }
-    throw new ApiError(response.status, detail);
-  }
-  return response.json();
-}
-
-function query(parameters) {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(parameters)) {
-    if (value !== null && value !== undefined && value !== '') {
-      search.set(name, value);
-    }
-  }
-  const text = search.toString();
-  return text ? '?' + text : '';
-}
 
 function errorMessage(error) {
   if (error.status === 401) {
@@ -268,6 +150,11 @@ export function csvHref(rows) {
   return 'data:text/csv;charset=utf-8,' + encodeURIComponent(text);
 }
 
+/** The figures count each dossier for the units that handle it (by=handling), not the one that received it. */
+function handledBy(report) {
+  return ((report && report.filter) || {}).by === 'handling';
+}
+
 function indicatorRows(report) {
   const header = ['Phạm vi', 'Mã', 'Tên', ...COUNTS.map(c => c[2]), ...RATES.map(r => r[2]), 'SIPAS (%)',
     'Số phiếu SIPAS'];
@@ -275,7 +162,8 @@ function indicatorRows(report) {
   return [
     header,
     ['Tổng', '', 'Tổng cộng', ...values(report.total || {}), report.sipas, report.sipasResponses],
-    ...(report.perUnit || []).map(u => ['Đơn vị', u.unit, u.unitName, ...values(u), null, null]),
+    ...(report.perUnit || []).map(u => [handledBy(report) ? 'Đơn vị giải quyết' : 'Đơn vị', u.unit, u.unitName,
+      ...values(u), null, null]),
     ...(report.perMonth || []).map(m => ['Tháng', m.month, 'Tháng ' + month(m.month), ...values(m), null, null])
   ];
 }
@@ -463,10 +351,7 @@ function overdueTable(overdue, unitNames) {
     el('thead', {}, el('tr', {}, ['Mã hồ sơ', 'Thủ tục', 'Người nộp', 'Đơn vị tiếp nhận', 'Bước đang xử lý',
       'Hạn của bước', 'Hạn giải quyết', 'Hẹn trả', 'Quá hạn (giờ làm việc)'].map(h => el('th', {text: h})))),
     el('tbody', {}, overdue.map(d => el('tr', {'data-code': d.code},
-      el('td', {}, d.processInstanceId
-        ? el('a', {href: '#/process-instance/' + encodeURIComponent(d.processInstanceId) + '/runtime', text: d.code,
-          title: 'Mở process instance trong Cockpit'})
-        : el('span', {text: d.code})),
+      el('td', {}, el('a', {href: dossierHref(d.code), text: d.code, title: 'Xem hồ sơ'})),
       el('td', {title: d.procedureCode, text: d.procedureName}),
       el('td', {text: d.applicantName}),
       el('td', {text: unitNames.get(d.receivingUnit) || d.receivingUnit}),
@@ -485,6 +370,10 @@ function filterForm(catalog, onSubmit) {
   const procedure = el('select', {name: 'procedure', class: 'form-control input-sm'},
     el('option', {value: '', text: 'Tất cả thủ tục'}),
     catalog.procedures.map(p => el('option', {value: p.code, text: `${p.code} — ${p.name}`})));
+  const by = el('select', {name: 'by', class: 'form-control input-sm',
+    title: 'Liên thông: hồ sơ được tính cho từng cơ quan giải quyết, mỗi cơ quan một lần'},
+  el('option', {value: '', text: 'Đơn vị tiếp nhận'}),
+  el('option', {value: 'handling', text: 'Đơn vị giải quyết'}));
   const from = el('input', {type: 'date', name: 'from', class: 'form-control input-sm'});
   const to = el('input', {type: 'date', name: 'to', class: 'form-control input-sm'});
   const field = (label, control) => el('label', {class: 'motcua-field'}, el('span', {text: label}), control);
@@ -492,9 +381,10 @@ function filterForm(catalog, onSubmit) {
     event.preventDefault();
     onSubmit();
   }},
-  field('Đơn vị', unit), field('Thủ tục', procedure), field('Từ ngày', from), field('Đến ngày', to),
+  field('Đơn vị', unit), field('Tính theo', by), field('Thủ tục', procedure), field('Từ ngày', from),
+  field('Đến ngày', to),
   el('button', {type: 'submit', class: 'btn btn-primary btn-sm', text: 'Xem'}));
-  return {form, unit, procedure, from, to};
+  return {form, unit, by, procedure, from, to};
 }
 
 function addMissingUnits(select, perUnit) {
@@ -511,7 +401,9 @@ function scopeText(report, unitNames, procedures) {
     ? filter.units.map(u => unitNames.get(u) || u).join(', ') : 'tất cả đơn vị';
   const procedure = filter.procedure
     ? (procedures.find(p => p.code === filter.procedure) || {name: filter.procedure}).name : 'tất cả thủ tục';
-  return `Kỳ ${day(filter.from)} – ${day(filter.to)} · ${units} · ${procedure} · số liệu đến ${dateTime(report.asOf)}`;
+  const by = handledBy(report) ? 'theo đơn vị giải quyết' : 'theo đơn vị tiếp nhận';
+  return `Kỳ ${day(filter.from)} – ${day(filter.to)} · ${units} · ${procedure} · ${by}`
+    + ` · số liệu đến ${dateTime(report.asOf)}`;
 }
 
 /** The "Một cửa" page. */
@@ -528,6 +420,7 @@ function renderPage(node) {
   const content = el('div', {class: 'motcua-content'});
   const root = el('div', {class: 'motcua-report motcua-page', 'data-state': 'loading'},
     el('h2', {class: 'motcua-title', text: 'Một cửa — Tình hình giải quyết hồ sơ'}),
+    openByCodeForm(),
     filterSlot,
     el('div', {class: 'motcua-toolbar'}, status, el('div', {class: 'motcua-exports'}, exportIndicators, exportOverdue)),
     content);
@@ -544,7 +437,8 @@ function renderPage(node) {
     loading = request;
     controller.signal.addEventListener('abort', () => request.abort(), {once: true, signal: request.signal});
     const chosen = {
-      unit: filters.unit.value, procedure: filters.procedure.value, from: filters.from.value, to: filters.to.value
+      unit: filters.unit.value, procedure: filters.procedure.value, from: filters.from.value, to: filters.to.value,
+      by: filters.by.value
     };
     if (chosen.from && chosen.to && chosen.to < chosen.from) {
       fail('Ngày kết thúc không được trước ngày bắt đầu.');
@@ -556,7 +450,8 @@ function renderPage(node) {
       const api = reportsApi();
       const [report, overdue] = await Promise.all([
         getJson(api + '/indicators' + query(chosen), request.signal),
-        getJson(api + '/overdue' + query({unit: chosen.unit, procedure: chosen.procedure, limit: OVERDUE_LIMIT}),
+        getJson(api + '/overdue' + query({unit: chosen.unit, procedure: chosen.procedure, limit: OVERDUE_LIMIT,
+          by: chosen.by}),
           request.signal)
       ]);
       if (request.signal.aborted) {
@@ -597,7 +492,8 @@ function renderPage(node) {
 
     const period = `${filter.from || 'dau'}_${filter.to || 'nay'}`;
     exportIndicators.setAttribute('href', csvHref(indicatorRows(report)));
-    exportIndicators.setAttribute('download', `mot-cua-chi-so_${period}.csv`);
+    exportIndicators.setAttribute('download',
+      `mot-cua-chi-so${handledBy(report) ? '-theo-don-vi-giai-quyet' : ''}_${period}.csv`);
     exportIndicators.removeAttribute('aria-disabled');
     exportOverdue.setAttribute('href', csvHref(overdueRows(overdue)));
     exportOverdue.setAttribute('download', `mot-cua-ho-so-qua-han_${(report.asOf || '').slice(0, 10) || 'nay'}.csv`);
@@ -608,8 +504,9 @@ function renderPage(node) {
     content.replaceChildren(
       totals(report),
       el('div', {class: 'motcua-charts'}, unitsChart(perUnit), monthsChart(perMonth)),
-      el('h3', {text: 'Theo đơn vị'}),
-      indicatorTable('motcua-per-unit', 'Đơn vị', perUnit, 'data-unit', u => u.unit, u => u.unitName),
+      el('h3', {text: handledBy(report) ? 'Theo đơn vị giải quyết' : 'Theo đơn vị tiếp nhận'}),
+      indicatorTable('motcua-per-unit', handledBy(report) ? 'Đơn vị giải quyết' : 'Đơn vị tiếp nhận', perUnit,
+        'data-unit', u => u.unit, u => u.unitName),
       el('h3', {text: 'Theo tháng'}),
       indicatorTable('motcua-per-month', 'Tháng', perMonth, 'data-month', m => m.month, m => month(m.month)),
       el('h3', {},
@@ -718,5 +615,6 @@ export default [
     properties: {label: 'Một cửa'},
     render: node => summary.render(node),
     unmount: () => summary.unmount()
-  }
+  },
+  ...dossierPlugins
 ];
