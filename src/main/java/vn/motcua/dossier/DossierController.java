@@ -78,7 +78,7 @@ class DossierController {
         return new DossierJson(d.getCode(), d.getStatus().name(), d.getStatus().code(), label(d.getStatus()),
                 procedure.getCode(), procedure.getName(), d.getChannel(), d.getApplicant(),
                 at(d.getFiledAt(), zone), at(d.getReceivedAt(), zone), at(d.getAppointmentAt(), zone),
-                at(d.getDueAt(), zone), d.getReappointments(), at(d.getPausedAt(), zone), d.getPausedMinutes(),
+                at(d.getDueAt(), zone), at(d.getPausedAt(), zone), d.getPausedMinutes(),
                 d.getSupplementRequests(),
                 at(projected, zone), at(d.getFinishedAt(), zone), at(d.getReturnedAt(), zone),
                 dossiers.history(d.getCode()).stream().map(h -> new HistoryJson(at(h.getAt(), zone), h.getActor(),
@@ -100,12 +100,13 @@ class DossierController {
     /**
      * The staff view of a dossier. {@code appointmentDate} is the appointment the citizen holds now;
      * {@code originalAppointmentDate} the statutory one, moved only by supplement pauses, which
-     * statistics count against.
+     * statistics count against. The re-appointments are listed under {@code reappointments} by the
+     * deadline details (their count is that list's length).
      */
     record DossierJson(String code, String status, int statusCode, String statusLabel, String procedureCode,
             String procedureName, Channel channel, Applicant applicant, OffsetDateTime filedAt,
             OffsetDateTime receivedAt, OffsetDateTime appointmentDate, OffsetDateTime originalAppointmentDate,
-            int reappointments, OffsetDateTime pausedSince, long pausedWorkingMinutes, int supplementRequests,
+            OffsetDateTime pausedSince, long pausedWorkingMinutes, int supplementRequests,
             OffsetDateTime projectedAppointmentDate,
             OffsetDateTime finishedAt, OffsetDateTime returnedAt, List<HistoryJson> history, List<TaskJson> tasks,
             @JsonAnyGetter Map<String, Object> more) {
