@@ -199,6 +199,7 @@ public class Documents {
                 model.put("statutoryHours", procedure.getStatutoryTime().hours());
                 model.put("receivedAt", dossier.getReceivedAt());
                 model.put("appointmentAt", dossier.getAppointmentAt());
+                model.put("appointmentNotice", dossiers.appointmentNotice(dossier).orElse(null));
                 model.put("officerName", names.apply(line.getActor()));
             }
             case SUPPLEMENT_REQUEST -> {

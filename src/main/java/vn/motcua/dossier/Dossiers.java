@@ -310,6 +310,31 @@ public class Dossiers {
         workflow.feesPaid(code);
     }
 
+    /**
+     * The notice that goes with a dossier's appointment while it is counted over days off that are only
+     * provisional (a year whose official schedule is not known yet): the appointment may move when the
+     * official schedule is entered. Empty once the dossier is finished, or when every day up to the
+     * appointment is of an official year.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> appointmentNotice(Dossier dossier) {
+        if (dossier.getReceivedAt() == null || dossier.getAppointmentAt() == null || dossier.getFinishedAt() != null
+                || dossier.getReturnedAt() != null) {
+            return Optional.empty();
+        }
+        return appointmentNotice(dossier.getReceivedAt(), dossier.getAppointmentAt());
+    }
+
+    /** The notice for an appointment counted from {@code from}, if it crosses a provisional year (see above). */
+    public Optional<String> appointmentNotice(Instant from, Instant appointment) {
+        List<Integer> years = calendar.provisionalYears(from, appointment);
+        if (years.isEmpty()) {
+            return Optional.empty();
+        }
+        String which = String.join(", ", years.stream().map(String::valueOf).toList());
+        return Optional.of(messages.getMessage("calendar.appointment.provisional", new Object[] {which}, VI));
+    }
+
     /** The appointment a dossier of this procedure would get if received at {@code at}. */
     public Instant appointment(Procedure procedure, Instant at) {
         return calendar.addWorkingTime(at, procedure.getStatutoryTime().workingMinutes(), procedure.getAfternoonCutoff())

@@ -103,6 +103,7 @@ class CitizenNotices {
         model.put("procedureName", procedure.getName());
         model.put("receivedAt", dossier.getReceivedAt());
         model.put("appointmentAt", dossier.getAppointmentAt());
+        model.put("appointmentNotice", dossiers.appointmentNotice(dossier).orElse(null));
         model.put("note", latestNote(code, notice.status));
         model.put("lookupUrl", site.baseUrl() + "/tra-cuu");
         model.put("baseUrl", site.baseUrl());
