@@ -79,6 +79,11 @@ class DossierController {
                 : dossiers.appointmentNotice(d)).orElse(null);
         more.put("appointmentProvisional", notice != null);
         more.put("appointmentNotice", notice);
+        // Form 01 and the register (Form 07): how the citizen gets the result, the sets, the register line
+        more.put("returnMethod", d.getReturnMethod());
+        more.put("sets", d.getSetCount());
+        more.put("register", d.getRegisterNumber() == null ? null
+                : Map.of("book", d.getRegisterYear(), "number", d.getRegisterNumber()));
         details.forEach(part -> part.addTo(d, more));
         return new DossierJson(d.getCode(), d.getStatus().name(), d.getStatus().code(), label(d.getStatus()),
                 procedure.getCode(), procedure.getName(), d.getChannel(), d.getApplicant(),

@@ -42,6 +42,7 @@ public class Dossiers {
     private final DossierRepository dossiers;
     private final StatusChangeRepository history;
     private final DossierCodes codes;
+    private final DossierRegister register;
     private final DossierWorkflow workflow;
     private final DossierAccess access;
     private final Catalog catalog;
@@ -50,12 +51,13 @@ public class Dossiers {
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
 
-    Dossiers(DossierRepository dossiers, StatusChangeRepository history, DossierCodes codes, DossierWorkflow workflow,
-            DossierAccess access, Catalog catalog, WorkingCalendar calendar, ObjectMapper json, MessageSource messages,
-            ApplicationEventPublisher events) {
+    Dossiers(DossierRepository dossiers, StatusChangeRepository history, DossierCodes codes, DossierRegister register,
+            DossierWorkflow workflow, DossierAccess access, Catalog catalog, WorkingCalendar calendar, ObjectMapper json,
+            MessageSource messages, ApplicationEventPublisher events) {
         this.dossiers = dossiers;
         this.history = history;
         this.codes = codes;
+        this.register = register;
         this.workflow = workflow;
         this.access = access;
         this.catalog = catalog;
@@ -103,7 +105,9 @@ public class Dossiers {
         LocalDate day = now.atZone(calendar.zone()).toLocalDate();
         String code = codes.next(procedure.getReceivingUnit().getCode(), day);
         Dossier dossier = dossiers.save(new Dossier(code, procedure.getCode(), procedure.getReceivingUnit().getKey(),
-                channel, request.applicant().toApplicant(), formData, now, actor));
+                channel, request.applicant().toApplicant(), formData, now, actor)
+                .withFiling(request.returnMethod() != null ? request.returnMethod() : ReturnMethod.COUNTER,
+                        request.sets() != null ? request.sets() : 1));
         history.save(new StatusChange(code, now, actor, null, DossierStatus.NEW, null, null));
         workflow.start(code);
         return dossier;
@@ -142,6 +146,7 @@ public class Dossiers {
             case RECEIVED -> {
                 Procedure procedure = procedureOf(dossier);
                 dossier.received(now, appointment(procedure, now));
+                register.enter(dossier, now, calendar.zone());
                 clock = DossierStatusChanged.Clock.STARTED;
             }
             case SUPPLEMENT_REQUESTED, FEES_DUE -> {
