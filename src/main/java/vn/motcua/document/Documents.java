@@ -45,6 +45,10 @@ import vn.motcua.mail.MailTemplates;
  * or one the dossier does not have yet is a 404 problem. Forms 02 and 04 can occur several times:
  * {@code n} picks one (from 1), by default the latest.
  *
+ * <p>Every form carries the heading of Decree 30/2020: the issuing unit under its governing body, its
+ * number ("Số: 05/TB-UBND": Form 01 and 06 the dossier's register number, Forms 02–05 their own, taken the
+ * first time they are issued, {@link DocumentNumbers}) and the place and date in the official style.
+ *
  * <p>Nothing here checks who asks: the engine renders documents for mails from its jobs, in the
  * transaction that changed the status (what it wrote is read back through the same persistence
  * context). Callers serving a person check visibility first ({@link Dossiers#requireVisible}).

@@ -447,6 +447,26 @@ class DocumentsTest {
     }
 
     @Test
+    void aBadWayOfReturningOrNumberOfSetsIsRefusedPerField() {
+        Api counter = anonymous.as("tiepnhan.thuanhoa", "demo");
+        Map<String, Object> applicant = Map.of("fullName", "Kiều Văn Sai", "idNumber", "046190009999",
+                "phone", "0905123456", "address", "1 Lê Lợi, Huế");
+        for (Map.Entry<String, Object> bad : List.<Map.Entry<String, Object>>of(Map.entry("returnMethod", "DRONE"),
+                Map.entry("sets", 0), Map.entry("sets", 100), Map.entry("sets", "hai"))) {
+            Api.Response refused = counter.post("/api/dossiers", Map.of("procedureCode", HOUSEHOLD_BUSINESS,
+                    "channel", "COUNTER", "applicant", applicant, bad.getKey(), bad.getValue()));
+            assertProblem(refused, 400);
+            assertThat(refused.json().get("errors").get(0).get("field").asText()).as("%s", bad).isEqualTo(bad.getKey());
+        }
+        Api.Response filed = counter.post("/api/dossiers", Map.of("procedureCode", HOUSEHOLD_BUSINESS,
+                "channel", "COUNTER", "applicant", applicant, "returnMethod", "ONLINE", "sets", 3));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        assertThat(filed.json().get("returnMethod").asText()).isEqualTo("ONLINE");
+        assertThat(filed.json().get("sets").asInt()).isEqualTo(3);
+        assertThat(filed.json().get("register").isNull()).isTrue();
+    }
+
+    @Test
     void anOfficersPhoneIsTheirsOrAnAdministratorsToSet() {
         Api other = anonymous.as("chuyenvien.thuanhoa", "demo");
         assertProblem(other.put("/api/officers/chuyenvien.taichinh/phone", Map.of("phone", "0905000000")), 403);
