@@ -281,8 +281,8 @@ public class Documents {
                 pick(received(dossier, history), n, code, form);
                 Procedure procedure = dossiers.procedureOf(dossier);
                 List<Unit> handling = procedure.getHandlingUnits();
-                // the sheet travels with the dossier under its receipt's number
-                issuer(model, dossier.getReceivingUnit(), form, registerNumber(dossier), calendar.now());
+                // the sheet travels with the dossier under its receipt's number, written as the receipt writes it
+                issuer(model, dossier.getReceivingUnit(), StandardForm.RECEIPT, registerNumber(dossier), calendar.now());
                 model.put("handlingUnitName", procedure.leadHandlingUnit().getName());
                 model.put("coHandlingUnitNames", handling.stream().skip(1).map(Unit::getName).toList());
                 model.put("receivedAt", dossier.getReceivedAt());
