@@ -148,6 +148,38 @@ public class MailServer {
         }
     }
 
+    /** The attachment of this file name: its content type and bytes; fails when the message has none. */
+    public static Attachment attachment(MimeMessage message, String fileName) {
+        try {
+            Attachment found = find(message, fileName);
+            if (found == null) {
+                throw new AssertionError("no attachment " + fileName + " in " + body(message));
+            }
+            return found;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An attachment of a received message. */
+    public record Attachment(String contentType, byte[] content) {
+    }
+
+    private static Attachment find(Part part, String fileName) throws MessagingException, IOException {
+        if (fileName.equals(part.getFileName())) {
+            return new Attachment(part.getContentType(), part.getInputStream().readAllBytes());
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                Attachment found = find(multipart.getBodyPart(i), fileName);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     private static void collect(Part part, StringBuilder text) throws MessagingException, IOException {
         if (part.getFileName() != null) {
             text.append("[attachment ").append(part.getFileName()).append("]\n");

@@ -9,5 +9,5 @@ interface CalendarDayRepository extends JpaRepository<CalendarDay, LocalDate> {
 
     List<CalendarDay> findByDateBetweenOrderByDate(LocalDate first, LocalDate last);
 
-    boolean existsByDateBetween(LocalDate first, LocalDate last);
+    long deleteByDateBetween(LocalDate first, LocalDate last);
 }

@@ -12,4 +12,13 @@ public interface CalendarDays {
 
     /** The entry for {@code day}, empty when the day follows the week. */
     Optional<DayKind> kindOf(LocalDate day);
+
+    /**
+     * Whether the government's schedule for {@code day}'s year is not known yet, so that what
+     * {@link #kindOf} answers there is provisional (the Labour Code's days off) and may change when the
+     * official schedule is entered.
+     */
+    default boolean isProvisional(LocalDate day) {
+        return false;
+    }
 }

@@ -3,9 +3,11 @@ package vn.motcua.calendar;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -27,6 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link CalendarChanged}, so that deadlines computed before (by a version without that year) are
  * recalculated.
  *
+ * <p>A year the database holds no official schedule for ({@code calendar_year}) has, besides any entry an
+ * administrator stored for it, the provisional days off of the Labour Code ({@link ProvisionalDays}); its
+ * days answer {@link #isProvisional} true until its official schedule is entered.
+ *
  * <p>A change is applied to the memory at once, inside the transaction that stores it, so that
  * {@link CalendarChanged} listeners already compute with it; when that transaction ends, committed or
  * rolled back, the memory is read again from the database. The memory is per application instance:
@@ -36,6 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class StoredCalendarDays implements CalendarDays, InitializingBean {
 
     private final CalendarDayRepository repository;
+    private final CalendarYearRepository years;
+    private final ProvisionalDays provisional;
     private final OfficialDaysImport officialDays;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
@@ -43,11 +51,14 @@ class StoredCalendarDays implements CalendarDays, InitializingBean {
     private final List<LocalDate> notAnnounced = new ArrayList<>();
 
     private volatile Map<LocalDate, DayKind> days = Map.of();
+    private volatile Set<Integer> officialYears = Set.of();
     private boolean ready;
 
-    StoredCalendarDays(CalendarDayRepository repository, OfficialDaysImport officialDays,
-            ApplicationEventPublisher events, TransactionTemplate tx) {
+    StoredCalendarDays(CalendarDayRepository repository, CalendarYearRepository years, ProvisionalDays provisional,
+            OfficialDaysImport officialDays, ApplicationEventPublisher events, TransactionTemplate tx) {
         this.repository = repository;
+        this.years = years;
+        this.provisional = provisional;
         this.officialDays = officialDays;
         this.events = events;
         this.tx = tx;
@@ -79,6 +90,9 @@ class StoredCalendarDays implements CalendarDays, InitializingBean {
     }
 
     private List<LocalDate> imported(List<OfficialDaysFile.Entry> entries) {
+        // the provisional days of the imported years were in force until now: they change too
+        Set<Integer> wereProvisional = entries.stream().map(e -> e.date().getYear())
+                .filter(y -> !officialYears.contains(y)).collect(Collectors.toSet());
         reload();
         List<LocalDate> missing = entries.stream().filter(e -> days.get(e.date()) != e.kind())
                 .map(OfficialDaysFile.Entry::date).toList();
@@ -88,6 +102,7 @@ class StoredCalendarDays implements CalendarDays, InitializingBean {
         }
         List<LocalDate> dates = entries.stream().map(OfficialDaysFile.Entry::date).toList();
         notAnnounced.addAll(dates);
+        wereProvisional.forEach(y -> provisional.of(y).forEach(d -> notAnnounced.add(d.date())));
         if (ready) {
             announce();
         }
@@ -110,13 +125,30 @@ class StoredCalendarDays implements CalendarDays, InitializingBean {
 
     @Override
     public Optional<DayKind> kindOf(LocalDate day) {
-        return Optional.ofNullable(days.get(day));
+        DayKind stored = days.get(day);
+        if (stored != null || officialYears.contains(day.getYear())) {
+            return Optional.ofNullable(stored);
+        }
+        return provisional.on(day).map(d -> DayKind.DAY_OFF);
     }
 
-    /** Reads every entry from the database, in a transaction of its own. */
+    @Override
+    public boolean isProvisional(LocalDate day) {
+        return !officialYears.contains(day.getYear());
+    }
+
+    /** Whether the official schedule of {@code year} is known. */
+    boolean isOfficial(int year) {
+        return officialYears.contains(year);
+    }
+
+    /** Reads every entry and the years of known schedule from the database, in a transaction of its own. */
     void reload() {
-        days = Map.copyOf(separateReadOnly.execute(status -> repository.findAll().stream()
-                .collect(Collectors.toMap(CalendarDay::getDate, CalendarDay::getKind))));
+        separateReadOnly.executeWithoutResult(status -> {
+            days = Map.copyOf(repository.findAll().stream()
+                    .collect(Collectors.toMap(CalendarDay::getDate, CalendarDay::getKind)));
+            officialYears = years.findAll().stream().map(CalendarYear::getYear).collect(Collectors.toUnmodifiableSet());
+        });
     }
 
     /**
@@ -128,6 +160,30 @@ class StoredCalendarDays implements CalendarDays, InitializingBean {
         Map<LocalDate, DayKind> next = new HashMap<>(days);
         kind.ifPresentOrElse(k -> next.put(date, k), () -> next.remove(date));
         days = Map.copyOf(next);
+        reloadAfterTransaction();
+    }
+
+    /**
+     * Applies a stored change of a whole year to the memory now, and reloads once the current transaction
+     * is over: its entries replace the year's, and the year becomes official (its schedule was entered) or
+     * provisional again (its schedule was withdrawn).
+     */
+    synchronized void yearChanged(int year, Map<LocalDate, DayKind> entries, boolean official) {
+        Map<LocalDate, DayKind> next = new HashMap<>(days);
+        next.keySet().removeIf(d -> d.getYear() == year);
+        next.putAll(entries);
+        days = Map.copyOf(next);
+        Set<Integer> known = new HashSet<>(officialYears);
+        if (official) {
+            known.add(year);
+        } else {
+            known.remove(year);
+        }
+        officialYears = Set.copyOf(known);
+        reloadAfterTransaction();
+    }
+
+    private void reloadAfterTransaction() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -56,6 +56,30 @@ public class WorkingCalendar {
                 .orElse(day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY);
     }
 
+    /**
+     * Whether the days off of {@code day}'s year are provisional: the government's schedule for it is not
+     * known yet, so the Labour Code's days off stand in for it ({@link CalendarDays#isProvisional}).
+     */
+    public boolean isProvisional(LocalDate day) {
+        return days.isProvisional(day);
+    }
+
+    /**
+     * The years between {@code from} and {@code to} (both included, in the province's zone) whose days off
+     * are provisional: a deadline counted over them may move when their official schedule is entered.
+     */
+    public List<Integer> provisionalYears(Instant from, Instant to) {
+        int first = from.atZone(hours.zone()).getYear();
+        int last = to.atZone(hours.zone()).getYear();
+        List<Integer> years = new java.util.ArrayList<>();
+        for (int year = Math.min(first, last); year <= Math.max(first, last); year++) {
+            if (days.isProvisional(LocalDate.of(year, 1, 1))) {
+                years.add(year);
+            }
+        }
+        return years;
+    }
+
     /** Whether {@code at} is inside office hours of a working day (an opening counts, a closing does not). */
     public boolean isWorkingTime(Instant at) {
         ZonedDateTime local = at.atZone(hours.zone());

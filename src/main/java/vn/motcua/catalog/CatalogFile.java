@@ -7,7 +7,15 @@ import java.util.List;
 /** The shape of the catalog data file ({@code catalog/catalog.yml}); unknown keys are refused by the loader. */
 record CatalogFile(List<UnitEntry> units, List<ProcedureEntry> procedures) {
 
-    record UnitEntry(String key, String code, String name, UnitLevel level) {
+    /**
+     * @param governingBody the body above the unit in the heading of its documents (Decree 30/2020), e.g.
+     *                      "UBND thành phố Huế"; null for a body without one (a commune's People's Committee)
+     * @param headingName   the unit's name as that heading writes it under the governing body, e.g. "Trung tâm
+     *                      Phục vụ hành chính công"; null to use {@code name}
+     * @param symbol        the unit's abbreviation in its document numbers ("Số: 05/TB-UBND"); may be null
+     */
+    record UnitEntry(String key, String code, String name, UnitLevel level, String governingBody, String headingName,
+            String symbol) {
     }
 
     record ProcedureEntry(

@@ -84,6 +84,10 @@ class CatalogLoader implements InitializingBean {
                 if (u.name() == null || u.name().isBlank() || u.level() == null) {
                     problems.add("unit '" + u.key() + "' needs a name and a level");
                 }
+                if (tooLong(u.governingBody(), 255) || tooLong(u.headingName(), 255) || tooLong(u.symbol(), 40)) {
+                    problems.add("unit '" + u.key() + "' has a governingBody or headingName over 255 characters, or a"
+                            + " symbol over 40");
+                }
             }
         }
         Set<String> procedureCodes = new HashSet<>();
@@ -172,6 +176,10 @@ class CatalogLoader implements InitializingBean {
         }
     }
 
+    private static boolean tooLong(String text, int max) {
+        return text != null && text.length() > max;
+    }
+
     static long minutes(BigDecimal hours) {
         return hours.multiply(BigDecimal.valueOf(60)).longValueExact();
     }
@@ -181,6 +189,7 @@ class CatalogLoader implements InitializingBean {
         for (CatalogFile.UnitEntry e : file.units()) {
             Unit unit = units.findById(e.key()).orElseGet(() -> new Unit(e.key()));
             unit.update(e.code(), e.name(), e.level());
+            unit.heading(e.governingBody(), e.headingName(), e.symbol());
             byKey.put(e.key(), units.save(unit));
         }
         for (CatalogFile.ProcedureEntry e : file.procedures()) {

@@ -9,20 +9,18 @@ import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.Unit;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.Dossiers;
-import vn.motcua.mail.MailTemplates;
 
-/** The apology and new appointment letter (Form 04), rendered from its re-appointment record. */
+/**
+ * What the apology and request for extension (Form 04) says, from its re-appointment record; the document
+ * module renders it with the issuer's heading and number.
+ */
 @Component
 public class ApologyLetters {
 
-    static final String TEMPLATE = "documents/form-04.html.vm";
-
-    private final MailTemplates templates;
     private final Dossiers dossiers;
     private final Catalog catalog;
 
-    ApologyLetters(MailTemplates templates, Dossiers dossiers, Catalog catalog) {
-        this.templates = templates;
+    ApologyLetters(Dossiers dossiers, Catalog catalog) {
         this.dossiers = dossiers;
         this.catalog = catalog;
     }
@@ -40,12 +38,9 @@ public class ApologyLetters {
         model.put("previousAppointment", r.getPreviousAppointmentAt());
         model.put("newAppointment", r.getNewAppointmentAt());
         model.put("reason", r.getReason());
+        model.put("extensionDays", r.getExtensionDays());
         model.put("signerName", r.getSignerName());
         model.put("issuedAt", r.getApprovedAt());
         return model;
-    }
-
-    public String render(Reappointment r) {
-        return templates.render(TEMPLATE, model(r));
     }
 }

@@ -55,6 +55,18 @@ class DocumentController {
         return html(documents.html(code, form, n));
     }
 
+    /** A re-appointment's Form 04 letter (apology and request for extension), printable HTML or PDF. */
+    @GetMapping("/api/dossiers/{code}/reappointments/{id}/letter")
+    ResponseEntity<?> letter(@PathVariable String code, @PathVariable long id,
+            @RequestParam(required = false) String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        dossiers.requireVisible(code);
+        if (wantsPdf(format, accept)) {
+            return pdf(documents.apologyPdf(code, id), "Mau-04-" + code + "-" + id + ".pdf");
+        }
+        return html(documents.apologyHtml(code, id));
+    }
+
     /** A unit's dossier register (Form 07) from {@code from} to {@code to}, both days included. */
     @GetMapping("/api/registers/{unitKey}")
     ResponseEntity<?> register(@PathVariable String unitKey,

@@ -45,6 +45,10 @@ import vn.motcua.mail.MailTemplates;
  * or one the dossier does not have yet is a 404 problem. Forms 02 and 04 can occur several times:
  * {@code n} picks one (from 1), by default the latest.
  *
+ * <p>Every form carries the heading of Decree 30/2020: the issuing unit under its governing body, its
+ * number ("Số: 05/TB-UBND": Form 01 and 06 the dossier's register number, Forms 02–05 their own, taken the
+ * first time they are issued, {@link DocumentNumbers}) and the place and date in the official style.
+ *
  * <p>Nothing here checks who asks: the engine renders documents for mails from its jobs, in the
  * transaction that changed the status (what it wrote is read back through the same persistence
  * context). Callers serving a person check visibility first ({@link Dossiers#requireVisible}).
@@ -52,6 +56,9 @@ import vn.motcua.mail.MailTemplates;
 @Service
 @Transactional(readOnly = true)
 public class Documents {
+
+    /** The step that hands the result back to the counter. */
+    static final String RETURN_STEP = "returnResult";
 
     /** The longest period a unit's register covers, in days. */
     public static final int MAX_REGISTER_DAYS = 366;
@@ -67,10 +74,12 @@ public class Documents {
     private final MessageSource messages;
     private final ObjectProvider<OfficerNames> officerNames;
     private final DocumentPdf pdf;
+    private final DocumentNumbers numbers;
+    private final DocumentProperties properties;
 
     Documents(Dossiers dossiers, Deadlines deadlines, ApologyLetters letters, Catalog catalog, MailTemplates templates,
             WorkingCalendar calendar, MessageSource messages, ObjectProvider<OfficerNames> officerNames,
-            DocumentPdf pdf) {
+            DocumentPdf pdf, DocumentNumbers numbers, DocumentProperties properties) {
         this.dossiers = dossiers;
         this.deadlines = deadlines;
         this.letters = letters;
@@ -80,6 +89,8 @@ public class Documents {
         this.messages = messages;
         this.officerNames = officerNames;
         this.pdf = pdf;
+        this.numbers = numbers;
+        this.properties = properties;
     }
 
     /**
@@ -101,10 +112,7 @@ public class Documents {
      */
     public String html(String dossierCode, String form, Integer n) {
         StandardForm f = form(form);
-        if (f == StandardForm.APOLOGY) {
-            return letters.render(reappointment(dossierCode, n));
-        }
-        return templates.render(f.template(), model(dossierCode, f, n));
+        return templates.render(f.template(), model(dossierCode, form, n));
     }
 
     /** The form as PDF (A4, fonts embedded), the same page as {@link #html(String, String, Integer)}. */
@@ -116,9 +124,42 @@ public class Documents {
     public Map<String, Object> model(String dossierCode, String form, Integer n) {
         StandardForm f = form(form);
         if (f == StandardForm.APOLOGY) {
-            return letters.model(reappointment(dossierCode, n));
+            List<Reappointment> all = reappointmentsOf(dossierCode);
+            Reappointment r = pick(all, n, dossierCode, f);
+            return apologyModel(r, all.indexOf(r) + 1);
         }
         return model(dossierCode, f, n);
+    }
+
+    /** A re-appointment's Form 04 letter as printable HTML; 404 when the dossier has no such re-appointment. */
+    public String apologyHtml(String dossierCode, long reappointmentId) {
+        return templates.render(StandardForm.APOLOGY.template(), model(dossierCode, StandardForm.APOLOGY.number(),
+                occurrenceOf(dossierCode, reappointmentId)));
+    }
+
+    /** {@link #apologyHtml} as PDF. */
+    public byte[] apologyPdf(String dossierCode, long reappointmentId) {
+        return pdf.render(apologyHtml(dossierCode, reappointmentId));
+    }
+
+    private int occurrenceOf(String dossierCode, long reappointmentId) {
+        Reappointment wanted = deadlines.reappointment(dossierCode, reappointmentId);
+        return reappointmentsOf(dossierCode).stream().map(Reappointment::getId).toList().indexOf(wanted.getId()) + 1;
+    }
+
+    private List<Reappointment> reappointmentsOf(String dossierCode) {
+        dossiers.require(dossierCode);
+        return deadlines.reappointments(dossierCode);
+    }
+
+    private Map<String, Object> apologyModel(Reappointment r, int occurrence) {
+        Map<String, Object> model = new HashMap<>(letters.model(r));
+        Dossier dossier = dossiers.require(r.getDossierCode());
+        issuer(model, r.getUnitKey(), StandardForm.APOLOGY,
+                numbered(r.getUnitKey(), StandardForm.APOLOGY, dossier.getCode(), occurrence, r.getApprovedAt()),
+                r.getApprovedAt());
+        model.put("receiptNumber", registerNumber(dossier));
+        return model;
     }
 
     /** The forms the dossier has now, in form order, one entry per occurrence of 02 and 04. */
@@ -167,10 +208,11 @@ public class Documents {
                 .forEach(line -> receivers.put(line.getDossierCode(), line.getActor()));
         Function<String, String> names = officerNames();
         Map<String, Object> model = new HashMap<>();
-        model.put("unitName", unitName(unitKey));
-        model.put("issuedAt", calendar.now());
+        issuer(model, unitKey, StandardForm.REGISTER, null, calendar.now());
         model.put("periodFrom", from);
         model.put("periodTo", to);
+        model.put("books", received.stream().map(Dossier::getRegisterYear).filter(y -> y != null).distinct().sorted()
+                .map(String::valueOf).toList());
         model.put("rows", received.stream().map(d -> registerRow(d, names.apply(receivers.get(d.getCode())))).toList());
         return templates.render(StandardForm.REGISTER.template(), model);
     }
@@ -191,39 +233,45 @@ public class Documents {
             case RECEIPT -> {
                 StatusChange line = pick(received(dossier, history), n, code, form);
                 Procedure procedure = dossiers.procedureOf(dossier);
-                model.put("unitName", unitName(dossier.getReceivingUnit()));
-                model.put("issuedAt", line.getAt());
+                issuer(model, dossier.getReceivingUnit(), form, registerNumber(dossier), line.getAt());
                 model.put("documents", procedure.getDocuments().stream().map(doc -> Map.of("name", doc.name(),
                         "kind", doc.kind().name(), "count", doc.count())).toList());
+                model.put("sets", dossier.getSetCount());
                 model.put("statutoryDays", procedure.getStatutoryTime().days());
                 model.put("statutoryHours", procedure.getStatutoryTime().hours());
                 model.put("receivedAt", dossier.getReceivedAt());
                 model.put("appointmentAt", dossier.getAppointmentAt());
+                model.put("appointmentNotice", dossiers.appointmentNotice(dossier).orElse(null));
+                model.put("returnMethod", dossier.getReturnMethod().name());
+                model.put("registerBook", dossier.getRegisterYear());
+                model.put("registerNumber", dossier.getRegisterNumber());
                 model.put("officerName", names.apply(line.getActor()));
             }
             case SUPPLEMENT_REQUEST -> {
                 List<StatusChange> requests = lines(history, DossierStatus.SUPPLEMENT_REQUESTED);
                 StatusChange line = pick(requests, n, code, form);
-                model.put("unitName", unitName(dossier.getReceivingUnit()));
-                model.put("issuedAt", line.getAt());
+                int occurrence = requests.indexOf(line) + 1;
+                issuer(model, dossier.getReceivingUnit(), form,
+                        numbered(dossier.getReceivingUnit(), form, code, occurrence, line.getAt()), line.getAt());
                 model.put("missing", line.getNote());
                 model.put("atReception", line.getFrom() == null || line.getFrom() == DossierStatus.NEW);
-                model.put("requestNumber", requests.indexOf(line) + 1);
+                model.put("requestNumber", occurrence);
                 model.put("requestCount", requests.size());
                 model.put("officerName", names.apply(line.getActor()));
+                model.put("officerPhone", officerPhone(line.getActor()));
             }
             case REFUSAL -> {
                 StatusChange line = pick(lines(history, DossierStatus.REFUSED), n, code, form);
-                model.put("unitName", unitName(dossier.getReceivingUnit()));
-                model.put("issuedAt", line.getAt());
+                issuer(model, dossier.getReceivingUnit(), form,
+                        numbered(dossier.getReceivingUnit(), form, code, 1, line.getAt()), line.getAt());
                 model.put("filedAt", dossier.getFiledAt());
                 model.put("reasons", line.getNote());
                 model.put("officerName", names.apply(line.getActor()));
             }
             case STOP_NOTICE -> {
                 StatusChange line = pick(lines(history, DossierStatus.STOPPED), n, code, form);
-                model.put("unitName", unitName(deadlines.holdingUnit(code)));
-                model.put("issuedAt", line.getAt());
+                String unit = deadlines.holdingUnit(code);
+                issuer(model, unit, form, numbered(unit, form, code, 1, line.getAt()), line.getAt());
                 model.put("receivedAt", dossier.getReceivedAt());
                 model.put("appointmentAt", dossier.getAppointmentAt());
                 model.put("reasons", line.getNote());
@@ -233,8 +281,8 @@ public class Documents {
                 pick(received(dossier, history), n, code, form);
                 Procedure procedure = dossiers.procedureOf(dossier);
                 List<Unit> handling = procedure.getHandlingUnits();
-                model.put("unitName", unitName(dossier.getReceivingUnit()));
-                model.put("issuedAt", calendar.now());
+                // the sheet travels with the dossier under its receipt's number, written as the receipt writes it
+                issuer(model, dossier.getReceivingUnit(), StandardForm.RECEIPT, registerNumber(dossier), calendar.now());
                 model.put("handlingUnitName", procedure.leadHandlingUnit().getName());
                 model.put("coHandlingUnitNames", handling.stream().skip(1).map(Unit::getName).toList());
                 model.put("receivedAt", dossier.getReceivedAt());
@@ -244,10 +292,11 @@ public class Documents {
             }
             case REGISTER -> {
                 StatusChange line = pick(received(dossier, history), n, code, form);
-                model.put("unitName", unitName(dossier.getReceivingUnit()));
-                model.put("issuedAt", calendar.now());
+                issuer(model, dossier.getReceivingUnit(), form, null, calendar.now());
                 model.put("periodFrom", null);
                 model.put("periodTo", null);
+                model.put("books", dossier.getRegisterYear() == null ? List.of()
+                        : List.of(String.valueOf(dossier.getRegisterYear())));
                 model.put("rows", List.of(registerRow(dossier, names.apply(line.getActor()))));
             }
             default -> throw new IllegalArgumentException("Form " + form + " has a model of its own");
@@ -287,19 +336,82 @@ public class Documents {
         return rows;
     }
 
+    /**
+     * A dossier's line in its unit's register (Form 07): when it went to the handling agency is when the first
+     * handling step started (not the counter's check, not the return), and the result came back when the
+     * return step started.
+     */
     private Map<String, Object> registerRow(Dossier dossier, String officerName) {
+        Procedure procedure = dossiers.procedureOf(dossier);
+        List<Handover> steps = deadlines.handovers(dossier.getCode());
         Map<String, Object> row = new HashMap<>();
+        row.put("registerNumber", dossier.getRegisterNumber());
+        row.put("registerYear", dossier.getRegisterYear());
         row.put("dossierCode", dossier.getCode());
-        row.put("procedureName", dossiers.procedureOf(dossier).getName());
+        row.put("procedureName", procedure.getName());
+        row.put("sets", dossier.getSetCount());
         row.put("applicantName", dossier.getApplicant().fullName());
         row.put("applicantAddress", dossier.getApplicant().address());
         row.put("applicantPhone", dossier.getApplicant().phone());
+        row.put("leadUnitName", procedure.leadHandlingUnit().getName());
         row.put("receivedAt", dossier.getReceivedAt());
         row.put("appointmentAt", dossier.getAppointmentAt());
+        row.put("sentAt", steps.stream().filter(h -> !Deadlines.RECEPTION_CHECK.equals(h.getStep())
+                && !RETURN_STEP.equals(h.getStep())).map(Handover::getStartedAt).min(Comparator.naturalOrder())
+                .orElse(null));
+        row.put("resultBackAt", steps.stream().filter(h -> RETURN_STEP.equals(h.getStep())).map(Handover::getStartedAt)
+                .min(Comparator.naturalOrder()).orElse(null));
         row.put("returnedAt", dossier.getReturnedAt());
         row.put("officerName", officerName);
         row.put("status", messages.getMessage(dossier.getStatus().messageKey(), null, dossier.getStatus().name(), VI));
+        row.put("online", dossier.getChannel() == vn.motcua.dossier.Channel.ONLINE);
+        row.put("returnMethod", dossier.getReturnMethod().name());
+        row.put("reappointments", dossier.getReappointments());
         return row;
+    }
+
+    // --- the heading: the issuer under its governing body, the number, the place and date
+
+    /**
+     * Puts the heading of a document issued by {@code unitKey}: {@code governingBody} (upper case, or null),
+     * {@code issuerName} (upper case), {@code unitName} (as the text names it), {@code documentNumber}
+     * ("05/TB-UBND", or null for a line to fill in by hand), {@code place} and {@code issuedAt}.
+     */
+    private void issuer(Map<String, Object> model, String unitKey, StandardForm form, Integer number, Instant issuedAt) {
+        Unit unit = catalog.unit(unitKey).orElse(null);
+        model.put("unitName", unit == null ? unitKey : unit.getName());
+        model.put("governingBody", unit == null || unit.getGoverningBody() == null ? null
+                : unit.getGoverningBody().toUpperCase(VI));
+        model.put("issuerName", (unit == null ? unitKey : unit.getHeadingName()).toUpperCase(VI));
+        model.put("documentNumber", number == null ? null : documentNumber(number, form, unit));
+        model.put("place", properties.place());
+        model.put("issuedAt", issuedAt);
+    }
+
+    /** "05/TB-UBND": the number (two digits at least), the form's type and the unit's symbol. */
+    private String documentNumber(int number, StandardForm form, Unit unit) {
+        String type = messages.getMessage("document.symbol." + form.number(), null, "", VI);
+        String symbol = unit == null || unit.getSymbol() == null ? "" : unit.getSymbol();
+        String suffix = type.isEmpty() ? symbol : symbol.isEmpty() ? type : type + "-" + symbol;
+        return String.format(Locale.ROOT, "%02d", number) + (suffix.isEmpty() ? "" : "/" + suffix);
+    }
+
+    /** A document's own number (Forms 02–05), taken the first time it is issued. */
+    private Integer numbered(String unitKey, StandardForm form, String code, int occurrence, Instant issuedAt) {
+        return numbers.of(unitKey, form, code, occurrence, issuedAt, calendar.zone()).getNumber();
+    }
+
+    /** Form 01's number: the dossier's line in its unit's register; null for a dossier never entered. */
+    private static Integer registerNumber(Dossier dossier) {
+        return dossier.getRegisterNumber();
+    }
+
+    private String officerPhone(String userId) {
+        OfficerNames directory = officerNames.getIfAvailable();
+        if (userId == null || Actors.SYSTEM.equals(userId) || directory == null) {
+            return null;
+        }
+        return directory.phone(userId).orElse(null);
     }
 
     // --- picking the form and its occurrence
@@ -307,11 +419,6 @@ public class Documents {
     private StandardForm form(String number) {
         return StandardForm.of(number)
                 .orElseThrow(() -> new DossierProblem(HttpStatus.NOT_FOUND, "document.form.unknown", number));
-    }
-
-    private Reappointment reappointment(String code, Integer n) {
-        dossiers.require(code);
-        return pick(deadlines.reappointments(code), n, code, StandardForm.APOLOGY);
     }
 
     /** The RECEIVED line of a received dossier (empty before reception). */

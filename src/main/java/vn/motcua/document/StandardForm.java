@@ -15,7 +15,7 @@ public enum StandardForm {
     SUPPLEMENT_REQUEST("02"),
     /** 03 Phiếu từ chối tiếp nhận giải quyết hồ sơ: when refused at reception. */
     REFUSAL("03"),
-    /** 04 Văn bản xin lỗi và hẹn lại ngày trả kết quả: one per re-appointment. */
+    /** 04 Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết: one per re-appointment. */
     APOLOGY("04"),
     /** 05 Thông báo dừng giải quyết hồ sơ: when handling stopped. */
     STOP_NOTICE("05"),

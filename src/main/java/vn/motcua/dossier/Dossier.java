@@ -86,6 +86,23 @@ public class Dossier {
     @Column(name = "returned_at")
     private Instant returnedAt;
 
+    /** How the citizen chose to get the result. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "return_method", nullable = false)
+    private ReturnMethod returnMethod = ReturnMethod.COUNTER;
+
+    /** How many sets of papers were handed in (Form 01 "Số lượng hồ sơ", Form 07). */
+    @Column(name = "set_count", nullable = false)
+    private int setCount = 1;
+
+    /** The receiving unit's register (Form 07) the dossier was entered in at reception: its year (the book). */
+    @Column(name = "register_year")
+    private Integer registerYear;
+
+    /** The dossier's order number in that book, from 1; null before reception. */
+    @Column(name = "register_number")
+    private Integer registerNumber;
+
     /** The verdict of a finished dossier, fixed when it finishes ({@link Verdict#ofDossier}); null before. */
     @Enumerated(EnumType.STRING)
     private Verdict verdict;
@@ -107,6 +124,17 @@ public class Dossier {
         this.filedAt = filedAt;
         this.filedBy = filedBy;
         this.status = DossierStatus.NEW;
+    }
+
+    Dossier withFiling(ReturnMethod returnMethod, int setCount) {
+        this.returnMethod = returnMethod;
+        this.setCount = setCount;
+        return this;
+    }
+
+    void registered(int year, int number) {
+        this.registerYear = year;
+        this.registerNumber = number;
     }
 
     void setStatus(DossierStatus status) {
@@ -161,6 +189,24 @@ public class Dossier {
 
     public String getCode() {
         return code;
+    }
+
+    public ReturnMethod getReturnMethod() {
+        return returnMethod;
+    }
+
+    public int getSetCount() {
+        return setCount;
+    }
+
+    /** The year of the register book the dossier was entered in at reception; null before. */
+    public Integer getRegisterYear() {
+        return registerYear;
+    }
+
+    /** The dossier's order number in its register book; null before reception. */
+    public Integer getRegisterNumber() {
+        return registerNumber;
     }
 
     public String getProcedureCode() {

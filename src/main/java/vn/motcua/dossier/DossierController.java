@@ -74,6 +74,16 @@ class DossierController {
         ZoneId zone = calendar.zone();
         Instant projected = d.getReceivedAt() == null ? dossiers.appointment(procedure, calendar.now()) : null;
         Map<String, Object> more = new LinkedHashMap<>();
+        // the appointment counted over provisional days off (a year not announced yet) may still move
+        String notice = (projected != null ? dossiers.appointmentNotice(calendar.now(), projected)
+                : dossiers.appointmentNotice(d)).orElse(null);
+        more.put("appointmentProvisional", notice != null);
+        more.put("appointmentNotice", notice);
+        // Form 01 and the register (Form 07): how the citizen gets the result, the sets, the register line
+        more.put("returnMethod", d.getReturnMethod());
+        more.put("sets", d.getSetCount());
+        more.put("register", d.getRegisterNumber() == null ? null
+                : Map.of("book", d.getRegisterYear(), "number", d.getRegisterNumber()));
         details.forEach(part -> part.addTo(d, more));
         return new DossierJson(d.getCode(), d.getStatus().name(), d.getStatus().code(), label(d.getStatus()),
                 procedure.getCode(), procedure.getName(), d.getChannel(), d.getApplicant(),

@@ -18,4 +18,9 @@ interface DossierRepository extends JpaRepository<Dossier, String> {
             where d.receivingUnit = :unit and d.receivedAt >= :from and d.receivedAt < :until
             order by d.receivedAt asc, d.code asc""")
     List<Dossier> receivedBy(@Param("unit") String unitKey, @Param("from") Instant from, @Param("until") Instant until);
+
+    /** The codes of dossiers received but not entered in a register (received before it existed), by reception. */
+    @Query("select d.code from Dossier d where d.receivedAt is not null and d.registerNumber is null"
+            + " order by d.receivedAt, d.code")
+    List<String> findUnregistered();
 }

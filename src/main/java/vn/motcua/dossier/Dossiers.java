@@ -42,6 +42,7 @@ public class Dossiers {
     private final DossierRepository dossiers;
     private final StatusChangeRepository history;
     private final DossierCodes codes;
+    private final DossierRegister register;
     private final DossierWorkflow workflow;
     private final DossierAccess access;
     private final Catalog catalog;
@@ -50,12 +51,13 @@ public class Dossiers {
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
 
-    Dossiers(DossierRepository dossiers, StatusChangeRepository history, DossierCodes codes, DossierWorkflow workflow,
-            DossierAccess access, Catalog catalog, WorkingCalendar calendar, ObjectMapper json, MessageSource messages,
-            ApplicationEventPublisher events) {
+    Dossiers(DossierRepository dossiers, StatusChangeRepository history, DossierCodes codes, DossierRegister register,
+            DossierWorkflow workflow, DossierAccess access, Catalog catalog, WorkingCalendar calendar, ObjectMapper json,
+            MessageSource messages, ApplicationEventPublisher events) {
         this.dossiers = dossiers;
         this.history = history;
         this.codes = codes;
+        this.register = register;
         this.workflow = workflow;
         this.access = access;
         this.catalog = catalog;
@@ -103,7 +105,9 @@ public class Dossiers {
         LocalDate day = now.atZone(calendar.zone()).toLocalDate();
         String code = codes.next(procedure.getReceivingUnit().getCode(), day);
         Dossier dossier = dossiers.save(new Dossier(code, procedure.getCode(), procedure.getReceivingUnit().getKey(),
-                channel, request.applicant().toApplicant(), formData, now, actor));
+                channel, request.applicant().toApplicant(), formData, now, actor)
+                .withFiling(request.returnMethod() != null ? request.returnMethod() : ReturnMethod.COUNTER,
+                        request.sets() != null ? request.sets() : 1));
         history.save(new StatusChange(code, now, actor, null, DossierStatus.NEW, null, null));
         workflow.start(code);
         return dossier;
@@ -142,6 +146,7 @@ public class Dossiers {
             case RECEIVED -> {
                 Procedure procedure = procedureOf(dossier);
                 dossier.received(now, appointment(procedure, now));
+                register.enter(dossier, now, calendar.zone());
                 clock = DossierStatusChanged.Clock.STARTED;
             }
             case SUPPLEMENT_REQUESTED, FEES_DUE -> {
@@ -308,6 +313,31 @@ public class Dossiers {
             throw new DossierProblem(HttpStatus.CONFLICT, "dossier.fees.notAwaited", code);
         }
         workflow.feesPaid(code);
+    }
+
+    /**
+     * The notice that goes with a dossier's appointment while it is counted over days off that are only
+     * provisional (a year whose official schedule is not known yet): the appointment may move when the
+     * official schedule is entered. Empty once the dossier is finished, or when every day up to the
+     * appointment is of an official year.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> appointmentNotice(Dossier dossier) {
+        if (dossier.getReceivedAt() == null || dossier.getAppointmentAt() == null || dossier.getFinishedAt() != null
+                || dossier.getReturnedAt() != null) {
+            return Optional.empty();
+        }
+        return appointmentNotice(dossier.getReceivedAt(), dossier.getAppointmentAt());
+    }
+
+    /** The notice for an appointment counted from {@code from}, if it crosses a provisional year (see above). */
+    public Optional<String> appointmentNotice(Instant from, Instant appointment) {
+        List<Integer> years = calendar.provisionalYears(from, appointment);
+        if (years.isEmpty()) {
+            return Optional.empty();
+        }
+        String which = String.join(", ", years.stream().map(String::valueOf).toList());
+        return Optional.of(messages.getMessage("calendar.appointment.provisional", new Object[] {which}, VI));
     }
 
     /** The appointment a dossier of this procedure would get if received at {@code at}. */

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,12 +16,21 @@ import vn.motcua.text.PlainText;
 /**
  * A dossier filed at the counter (staff intake). Messages come from {@code ValidationMessages}. Staff may not
  * record a dossier as filed online ({@link FiledAtCounter}): the online channel builds its own request.
+ *
+ * @param returnMethod how the citizen wants the result (Form 01); at the counter when not given
+ * @param sets         how many sets of papers were handed in, 1 when not given
  */
 public record IntakeRequest(
         @NotBlank(message = "{intake.procedureCode.required}") @PlainText String procedureCode,
         @NotNull(message = "{intake.channel.required}") @FiledAtCounter Channel channel,
         @NotNull(message = "{intake.applicant.required}") @Valid ApplicantData applicant,
-        @PlainText(multiline = true) Map<String, Object> formData) {
+        @PlainText(multiline = true) Map<String, Object> formData,
+        ReturnMethod returnMethod,
+        @Min(value = 1, message = "{intake.sets.range}") @Max(value = 99, message = "{intake.sets.range}") Integer sets) {
+
+    public IntakeRequest(String procedureCode, Channel channel, ApplicantData applicant, Map<String, Object> formData) {
+        this(procedureCode, channel, applicant, formData, null, null);
+    }
 
     public record ApplicantData(
             @NotBlank(message = "{intake.fullName.required}")

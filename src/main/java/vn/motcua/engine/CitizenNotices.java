@@ -1,6 +1,5 @@
 package vn.motcua.engine;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -103,13 +102,15 @@ class CitizenNotices {
         model.put("procedureName", procedure.getName());
         model.put("receivedAt", dossier.getReceivedAt());
         model.put("appointmentAt", dossier.getAppointmentAt());
+        model.put("appointmentNotice", dossiers.appointmentNotice(dossier).orElse(null));
         model.put("note", latestNote(code, notice.status));
         model.put("lookupUrl", site.baseUrl() + "/tra-cuu");
         model.put("baseUrl", site.baseUrl());
         MailMessage message = templates.compose(notice.mail, model, List.of(email));
         if (notice.form != null) {
-            message = message.withAttachment("Mau-" + notice.form + "-" + code + ".html", "text/html; charset=UTF-8",
-                    documents.html(code, notice.form).getBytes(StandardCharsets.UTF_8));
+            // the form as PDF, the issued document as it prints (its HTML stays for printing at the counter)
+            message = message.withAttachment("Mau-" + notice.form + "-" + code + ".pdf", "application/pdf",
+                    documents.pdf(code, notice.form, null));
         }
         mailer.send(message, key);
     }
@@ -135,8 +136,8 @@ class CitizenNotices {
         }
         Reappointment reappointment = deadlines.reappointment(code, reappointmentId);
         MailMessage message = templates.compose("apology", letters.model(reappointment), List.of(email))
-                .withAttachment("Mau-04-" + code + ".html", "text/html; charset=UTF-8",
-                        letters.render(reappointment).getBytes(StandardCharsets.UTF_8));
+                .withAttachment("Mau-04-" + code + ".pdf", "application/pdf",
+                        documents.apologyPdf(code, reappointmentId));
         mailer.send(message, "apology:" + code + ":" + reappointmentId);
     }
 }

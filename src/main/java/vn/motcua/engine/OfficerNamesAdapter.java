@@ -11,14 +11,21 @@ import org.springframework.stereotype.Component;
 
 import vn.motcua.document.OfficerNames;
 
-/** Officers' full names for the standard documents, from the engine's identity service. */
+/** Officers' full names and work phones for the standard documents, from the engine's identity service. */
 @Component
 class OfficerNamesAdapter implements OfficerNames {
 
     private final IdentityService identity;
+    private final OfficerPhones phones;
 
-    OfficerNamesAdapter(@Lazy IdentityService identity) {
+    OfficerNamesAdapter(@Lazy IdentityService identity, OfficerPhones phones) {
         this.identity = identity;
+        this.phones = phones;
+    }
+
+    @Override
+    public Optional<String> phone(String userId) {
+        return phones.phone(userId);
     }
 
     @Override

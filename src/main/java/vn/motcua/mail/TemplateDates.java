@@ -27,6 +27,7 @@ import java.util.Objects;
  * $dates.date($dueAt)       14/05/2025
  * $dates.time($dueAt)       16:30
  * $dates.weekday($dueAt)    Thứ Tư
+ * $dates.official($issuedAt) ngày 02 tháng 12 năm 2026   (ngày 05 tháng 01 năm 2027, ngày 15 tháng 3 năm 2027)
  * $dates.duration($late, "ngày", "giờ", "phút")   1 ngày 2 giờ 30 phút
  * </pre>
  */
@@ -54,6 +55,18 @@ public final class TemplateDates {
             return DATE.format(day);
         }
         return DATE.format(local(value));
+    }
+
+    /**
+     * The date as administrative documents write it (Decree 30/2020, Appendix I): {@code ngày 02 tháng 12 năm
+     * 2026}. Days below 10 and the months January and February take a leading zero ({@code ngày 05 tháng 01},
+     * {@code tháng 02}); the other months do not ({@code tháng 3}).
+     */
+    public String official(Object value) {
+        LocalDate day = value instanceof LocalDate d ? d : local(value).toLocalDate();
+        int month = day.getMonthValue();
+        return "ngày %02d tháng %s năm %d".formatted(day.getDayOfMonth(),
+                month <= 2 ? "0" + month : Integer.toString(month), day.getYear());
     }
 
     /** {@code HH:mm} in the zone. */

@@ -3,6 +3,7 @@ package vn.motcua.online;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.IntakeRequest;
+import vn.motcua.dossier.ReturnMethod;
 
 /**
  * The citizens' pages, server-rendered and usable without script: the catalog at {@code /}, the
@@ -57,7 +59,8 @@ class CitizenPages {
     }
 
     /** The fields of the filing form, as typed. */
-    record FilingForm(String fullName, String idNumber, String phone, String email, String address, String request) {
+    record FilingForm(String fullName, String idNumber, String phone, String email, String address, String request,
+            String returnMethod) {
 
         Map<String, String> values() {
             Map<String, String> values = new HashMap<>();
@@ -67,6 +70,7 @@ class CitizenPages {
             values.put("email", nonNull(email));
             values.put("address", nonNull(address));
             values.put("request", nonNull(request));
+            values.put("returnMethod", nonNull(returnMethod));
             return values;
         }
 
@@ -74,7 +78,13 @@ class CitizenPages {
             Map<String, Object> formData = request == null || request.isBlank() ? Map.of()
                     : Map.of("request", request.strip());
             return new OnlineFilingRequest(procedureCode, new IntakeRequest.ApplicantData(trim(fullName), trim(idNumber),
-                    trim(phone), trim(email), trim(address)), formData);
+                    trim(phone), trim(email), trim(address)), formData, chosenReturnMethod());
+        }
+
+        /** The chosen way of getting the result; at the counter when none (or an unknown one) is sent. */
+        private ReturnMethod chosenReturnMethod() {
+            return Arrays.stream(ReturnMethod.values()).filter(m -> m.name().equals(returnMethod)).findFirst()
+                    .orElse(ReturnMethod.COUNTER);
         }
     }
 
@@ -86,7 +96,7 @@ class CitizenPages {
     @GetMapping("/nop-ho-so/{procedureCode}")
     ResponseEntity<String> filingForm(@PathVariable String procedureCode) {
         Procedure procedure = onlineProcedure(procedureCode);
-        return filingPage(HttpStatus.OK, procedure, new FilingForm(null, null, null, null, null, null).values(), Map.of());
+        return filingPage(HttpStatus.OK, procedure, new FilingForm(null, null, null, null, null, null, null).values(), Map.of());
     }
 
     @PostMapping("/nop-ho-so/{procedureCode}")

@@ -14,12 +14,14 @@ import vn.motcua.dossier.Channel;
  * @param missing       what the citizen must still bring, while a supplement is requested (status 5)
  * @param canSupplement whether the citizen may send the requested supplement online now
  * @param result        the electronic result to download, once handling is done (status 9 or 10)
+ * @param appointmentNotice while the appointment is counted over provisional days off (a year whose
+ *                      official schedule is not announced yet): that it may be adjusted; else null
  */
 public record CitizenView(String code, String procedureCode, String procedureName, String receivingUnit,
         Channel channel, String applicantName, int statusCode, String status, String statusLabel,
         OffsetDateTime filedAt, OffsetDateTime receivedAt, OffsetDateTime appointmentDate, OffsetDateTime finishedAt,
         OffsetDateTime returnedAt, String missing, boolean canSupplement, FileView result, List<TimelineEntry> timeline,
-        List<FileView> files) {
+        List<FileView> files, String appointmentNotice) {
 
     /** One status change; {@code note} only where the citizen must know it. */
     public record TimelineEntry(OffsetDateTime at, int statusCode, String statusLabel, String note) {

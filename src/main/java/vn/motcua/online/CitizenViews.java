@@ -67,7 +67,7 @@ class CitizenViews {
                 d.getStatus().code(), d.getStatus().name(), label(d.getStatus()), at(d.getFiledAt(), zone),
                 at(d.getReceivedAt(), zone), at(d.getAppointmentAt(), zone), at(d.getFinishedAt(), zone),
                 at(d.getReturnedAt(), zone), supplementRequested ? missing : null, supplementRequested, result,
-                timeline, files);
+                timeline, files, dossiers.appointmentNotice(d).orElse(null));
     }
 
     private String label(DossierStatus status) {

@@ -75,7 +75,10 @@ class CalendarApiTest {
         assertThat(find(days, "2025-01-29").get("name").asText()).isEqualTo("Tết Nguyên đán");
         assertThat(anonymous.get("/api/calendar/days?year=2026").json()).hasSize(15);
         assertThat(anonymous.get("/api/calendar/days?year=2024").json()).hasSize(13);
-        assertThat(anonymous.get("/api/calendar/days?year=2031").json()).isEmpty();
+        // a year without an official schedule has only the provisional days of the Labour Code
+        assertThat(anonymous.get("/api/calendar/days?year=2031").json()).isNotEmpty()
+                .allSatisfy(day -> assertThat(day.get("provisional").asBoolean()).isTrue());
+        assertThat(days).allSatisfy(day -> assertThat(day.get("provisional").asBoolean()).isFalse());
         // without a year: the current one
         int thisYear = LocalDate.ofInstant(calendar.now(), calendar.zone()).getYear();
         assertThat(anonymous.get("/api/calendar/days").json().size())
@@ -140,7 +143,7 @@ class CalendarApiTest {
         assertThat(officerPut.contentType()).startsWith("application/problem+json");
         assertThat(anonymous.delete("/api/calendar/days/2026-09-02").status()).isEqualTo(401);
         assertThat(officer.delete("/api/calendar/days/2026-09-02").status()).isEqualTo(403);
-        assertThat(anonymous.get("/api/calendar/days?year=2031").json()).isEmpty();
+        assertThat(stored(anonymous.get("/api/calendar/days?year=2031").json())).isEmpty();
         assertThat(anonymous.get("/api/calendar/days?year=2026").json()).hasSize(15);
         assertThat(seen).isEmpty();
     }
@@ -168,9 +171,11 @@ class CalendarApiTest {
         // replacing an entry keeps one row
         assertThat(admin.put("/api/calendar/days/2031-03-04", Map.of("kind", "DAY_OFF", "name", "Ngày nghỉ đột xuất"))
                 .status()).isEqualTo(200);
-        JsonNode year = anonymous.get("/api/calendar/days?year=2031").json();
+        // 2031 has no official schedule: the administrator's entries stand beside its provisional days
+        List<JsonNode> year = stored(anonymous.get("/api/calendar/days?year=2031").json());
         assertThat(year).hasSize(2);
-        assertThat(find(year, "2031-03-04").get("name").asText()).isEqualTo("Ngày nghỉ đột xuất");
+        assertThat(year.get(0).get("date").asText()).isEqualTo("2031-03-04");
+        assertThat(year.get(0).get("name").asText()).isEqualTo("Ngày nghỉ đột xuất");
 
         assertThat(admin.delete("/api/calendar/days/2031-03-04").status()).isEqualTo(204);
         assertThat(due(query)).isEqualTo("2031-03-04T10:00:00+07:00");
@@ -201,33 +206,59 @@ class CalendarApiTest {
         Api.Response notJson = admin.put("/api/calendar/days/2031-03-04", "{not json");
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.body()).doesNotContain("Exception");
-        assertThat(anonymous.get("/api/calendar/days?year=2031").json()).isEmpty();
+        assertThat(stored(anonymous.get("/api/calendar/days?year=2031").json())).isEmpty();
         assertThat(seen).isEmpty();
     }
 
     @Test
-    void aYearIsImportedOnlyWhileTheDatabaseHasNoEntryForIt() {
+    void aYearIsImportedOnlyWhileTheDatabaseHasNoOfficialScheduleForIt() {
         // an administrator removes a shipped day: a restart (a new import) keeps it removed
         assertThat(admin.delete("/api/calendar/days/2024-09-03").status()).isEqualTo(204);
         try {
             assertThat(storedDays.importOfficialDays()).isEmpty();
             assertThat(calendar.isWorkingDay(LocalDate.of(2024, 9, 3))).isTrue();
-            // a year the database does not know is imported whole, and announced
+            // a year the database has no official schedule for is imported whole, and announced; an entry an
+            // administrator stored while the year was provisional is replaced
             jdbc.update("delete from calendar_day where day_date between ? and ?", LocalDate.of(2024, 1, 1),
                     LocalDate.of(2024, 12, 31));
+            jdbc.update("delete from calendar_year where year_number = 2024");
+            storedDays.reload();
+            assertThat(calendar.isProvisional(LocalDate.of(2024, 9, 3))).isTrue();
+            assertThat(admin.put("/api/calendar/days/2024-11-25", Map.of("kind", "DAY_OFF", "name", "Nghỉ tạm"))
+                    .status()).isEqualTo(200);
+            assertThat(calendar.isWorkingDay(LocalDate.of(2024, 11, 25))).isFalse();
+            assertThat(calendar.isWorkingDay(LocalDate.of(2024, 2, 15))).isFalse();
             seen.clear();
             assertThat(storedDays.importOfficialDays()).hasSize(13).contains(LocalDate.of(2024, 9, 3));
             assertThat(calendar.isWorkingDay(LocalDate.of(2024, 9, 3))).isFalse();
             assertThat(calendar.isWorkingDay(LocalDate.of(2024, 5, 4))).isTrue();
+            assertThat(calendar.isWorkingDay(LocalDate.of(2024, 11, 25))).isTrue();
+            // a provisional day the government did not give: Thu 15 Feb 2024 (compensation of Tết by the law alone)
+            assertThat(calendar.isWorkingDay(LocalDate.of(2024, 2, 15))).isTrue();
+            assertThat(calendar.isProvisional(LocalDate.of(2024, 9, 3))).isFalse();
             assertThat(seen).hasSize(1);
-            assertThat(seen.get(0)).startsWith("[2024-01-01, 2024-02-08,").endsWith("tx=true");
+            assertThat(seen.get(0)).startsWith("[2024-01-01, 2024-02-08,").contains("2024-02-15").endsWith("tx=true");
         } finally {
+            if (jdbc.queryForObject("select count(*) from calendar_year where year_number = 2024", Integer.class) == 0) {
+                storedDays.importOfficialDays();
+            }
             if (jdbc.queryForObject("select count(*) from calendar_day where day_date = ?", Integer.class,
                     LocalDate.of(2024, 9, 3)) == 0) {
                 admin.put("/api/calendar/days/2024-09-03", Map.of("kind", "DAY_OFF", "name", "Quốc khánh (ngày liền kề)"));
             }
         }
         assertThat(anonymous.get("/api/calendar/days?year=2024").json()).hasSize(13);
+    }
+
+    /** The entries stored in the database (not the provisional days). */
+    private static List<JsonNode> stored(JsonNode days) {
+        List<JsonNode> stored = new ArrayList<>();
+        days.forEach(day -> {
+            if (!day.get("provisional").asBoolean()) {
+                stored.add(day);
+            }
+        });
+        return stored;
     }
 
     private String due(String query) {

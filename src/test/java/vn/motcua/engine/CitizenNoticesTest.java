@@ -56,14 +56,26 @@ class CitizenNoticesTest {
         assertThat(MailServer.recipients(receipt)).containsExactly("binh@example.com");
         assertThat(MailServer.subject(receipt)).isEqualTo("Đã tiếp nhận hồ sơ " + code + " - hẹn trả kết quả 27/11/2025");
         assertThat(MailServer.body(receipt)).contains("Thứ Năm, 27/11/2025 09:00").contains("/tra-cuu")
-                .contains("[attachment Mau-01-" + code + ".html]").contains("Mẫu số 01");
+                .contains("[attachment Mau-01-" + code + ".pdf]").contains("Mẫu số 01").contains("tệp PDF")
+                .doesNotContain(".html]");
+        // Form 01 as the PDF it prints as: heading, number, its register line, how the result is returned
+        MailServer.Attachment form01 = MailServer.attachment(receipt, "Mau-01-" + code + ".pdf");
+        assertThat(form01.contentType()).startsWith("application/pdf");
+        int line = dossiers.require(code).getRegisterNumber();
+        assertThat(pdfText(form01.content())).contains("Mẫu số 01", "ỦY BAN NHÂN DÂN", "PHƯỜNG THUẬN HÓA",
+                "Số: " + String.format("%02d", line) + "/GTN-UBND", "Huế, ngày 24 tháng 11 năm 2025",
+                "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", code, "Trần Thị Bình",
+                "Đăng ký nhận kết quả tại: Bộ phận Một cửa - UBND phường Thuận Hóa",
+                "Vào Sổ theo dõi hồ sơ, Quyển số: 2025, Số thứ tự: " + line, "09:00, Thứ Năm ngày 27/11/2025");
 
         driver.complete(code, "Task_appraise", "SUPPLEMENT", "Bản sao hợp đồng thuê mặt bằng <có chứng thực>");
         driver.sendCitizenNotices(code);
         MimeMessage supplement = mail.single(code, "cần bổ sung");
         assertThat(MailServer.body(supplement)).contains("Bản sao hợp đồng thuê mặt bằng &lt;có chứng thực&gt;")
                 .contains("Bản sao hợp đồng thuê mặt bằng <có chứng thực>")
-                .contains("[attachment Mau-02-" + code + ".html]");
+                .contains("[attachment Mau-02-" + code + ".pdf]");
+        assertThat(pdfText(MailServer.attachment(supplement, "Mau-02-" + code + ".pdf").content()))
+                .contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Bản sao hợp đồng thuê mặt bằng <có chứng thực>");
 
         dossiers.supplementReceived(code);
         driver.complete(code, "Task_appraise", "APPROVE", null);
@@ -78,14 +90,19 @@ class CitizenNoticesTest {
         driver.complete(refused, "Task_receptionCheck", "REFUSE", "Ngành nghề thuộc danh mục cấm kinh doanh");
         driver.sendCitizenNotices(refused);
         assertThat(MailServer.body(mail.single(refused, "không được tiếp nhận")))
-                .contains("Ngành nghề thuộc danh mục cấm kinh doanh").contains("[attachment Mau-03-" + refused + ".html]");
+                .contains("Ngành nghề thuộc danh mục cấm kinh doanh").contains("[attachment Mau-03-" + refused + ".pdf]");
+        assertThat(pdfText(MailServer.attachment(mail.single(refused, "không được tiếp nhận"), "Mau-03-" + refused
+                + ".pdf").content())).contains("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
+                        "Ngành nghề thuộc danh mục cấm kinh doanh");
 
         String stopped = driver.intake(HOUSEHOLD_BUSINESS);
         driver.complete(stopped, "Task_receptionCheck", "APPROVE", null);
         driver.complete(stopped, "Task_appraise", "REFUSE", "Địa điểm kinh doanh đang tranh chấp");
         driver.sendCitizenNotices(stopped);
         assertThat(MailServer.body(mail.single(stopped, "dừng giải quyết")))
-                .contains("Địa điểm kinh doanh đang tranh chấp").contains("[attachment Mau-05-" + stopped + ".html]");
+                .contains("Địa điểm kinh doanh đang tranh chấp").contains("[attachment Mau-05-" + stopped + ".pdf]");
+        assertThat(pdfText(MailServer.attachment(mail.single(stopped, "dừng giải quyết"), "Mau-05-" + stopped
+                + ".pdf").content())).contains("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "Địa điểm kinh doanh đang tranh chấp");
     }
 
     @Test
@@ -125,5 +142,22 @@ class CitizenNoticesTest {
         assertThat(driver.instance(code, "citizenNotice")).isNull();
         assertThat(mail.about(code)).hasSize(1);
         assertThat(runtime.createIncidentQuery().processInstanceId(failed.getProcessInstanceId()).count()).isZero();
+    }
+
+    /** The text of a PDF on one line (lines break where the page wraps them). */
+    static String pdfText(byte[] pdf) {
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return sortedStripper().getText(document).replaceAll("\\s+", " ");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the text in the order it shows on the page (bold runs are written apart from the line they are in). */
+    private static org.apache.pdfbox.text.PDFTextStripper sortedStripper() throws java.io.IOException {
+        org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+        stripper.setSortByPosition(true);
+        return stripper;
     }
 }

@@ -253,7 +253,10 @@ class DeadlinePathsTest {
         MimeMessage letter = mail.single(code, "Xin lỗi");
         assertThat(MailServer.recipients(letter)).containsExactly("binh@example.com");
         assertThat(MailServer.body(letter)).contains("Chờ xác minh địa điểm kinh doanh").contains("01/12/2025")
-                .contains("Mau-04-" + code + ".html");
+                .contains("Mau-04-" + code + ".pdf");
+        assertThat(CitizenNoticesTest.pdfText(MailServer.attachment(letter, "Mau-04-" + code + ".pdf").content()))
+                .contains("VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "Chờ xác minh địa điểm kinh doanh",
+                        "02 ngày làm việc", "Thứ Hai, 01/12/2025 09:00");
         // watched again, one working day before the new appointment; no second re-appointment
         assertThat(watchTimer(code).getDuedate().toInstant()).isEqualTo(at("2025-11-28T09:00+07:00"));
         clock("2025-11-28T09:00+07:00");

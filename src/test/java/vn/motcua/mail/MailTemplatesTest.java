@@ -132,6 +132,13 @@ class MailTemplatesTest {
         assertThat(dates.time(at.toOffsetDateTime())).isEqualTo("08:05");
         assertThat(dates.weekday(at.toInstant())).isEqualTo("Chủ Nhật");
         assertThat(dates.weekday(at.toLocalDate().plusDays(1))).isEqualTo("Thứ Hai");
+        // Decree 30/2020: a leading zero for days 1-9 and for the months 1 and 2 only
+        assertThat(dates.official(at.toInstant())).isEqualTo("ngày 15 tháng 02 năm 2026");
+        assertThat(dates.official(java.time.LocalDate.of(2026, 12, 2))).isEqualTo("ngày 02 tháng 12 năm 2026");
+        assertThat(dates.official(java.time.LocalDate.of(2027, 1, 5))).isEqualTo("ngày 05 tháng 01 năm 2027");
+        assertThat(dates.official(java.time.LocalDate.of(2027, 3, 15))).isEqualTo("ngày 15 tháng 3 năm 2027");
+        // 17:30 UTC on 31 Dec is already New Year's Day in Huế
+        assertThat(dates.official(java.time.Instant.parse("2026-12-31T17:30:00Z"))).isEqualTo("ngày 01 tháng 01 năm 2027");
         assertThat(dates.duration(Duration.ofMinutes(45), "ngày", "giờ", "phút")).isEqualTo("45 phút");
         assertThat(dates.duration(Duration.ofDays(2), "ngày", "giờ", "phút")).isEqualTo("2 ngày");
         assertThat(dates.duration(Duration.ofSeconds(20), "ngày", "giờ", "phút")).isEqualTo("0 phút");

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("motcua.demo")
 public record DemoProperties(@DefaultValue("demo") String password, @DefaultValue List<DemoUser> users) {
 
-    public record DemoUser(String id, String firstName, String lastName, String email, List<String> groups) {
+    /** @param phone the officer's work phone (Form 02), fictional; may be absent */
+    public record DemoUser(String id, String firstName, String lastName, String email, List<String> groups,
+            String phone) {
     }
 }

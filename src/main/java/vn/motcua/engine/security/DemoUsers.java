@@ -18,6 +18,9 @@ class DemoUsers implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
+    /** Where the officers' work phones are kept ({@code vn.motcua.engine.OfficerPhones}). */
+    static final String DEMO_PHONE_KEY = "motcua.phone";
+
     private final IdentityService identity;
     private final DemoProperties demo;
 
@@ -36,6 +39,9 @@ class DemoUsers implements ApplicationRunner {
                 user.setEmail(u.email());
                 user.setPassword(demo.password());
                 identity.saveUser(user);
+            }
+            if (u.phone() != null && identity.getUserInfo(u.id(), DEMO_PHONE_KEY) == null) {
+                identity.setUserInfo(u.id(), DEMO_PHONE_KEY, u.phone());
             }
             for (String group : u.groups()) {
                 if (identity.createGroupQuery().groupId(group).count() == 0) {
