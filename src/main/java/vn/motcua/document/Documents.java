@@ -197,6 +197,7 @@ public class Documents {
                         "kind", doc.kind().name(), "count", doc.count())).toList());
                 model.put("statutoryDays", procedure.getStatutoryTime().days());
                 model.put("statutoryHours", procedure.getStatutoryTime().hours());
+                model.put("statutoryText", procedure.getStatutoryText());
                 model.put("receivedAt", dossier.getReceivedAt());
                 model.put("appointmentAt", dossier.getAppointmentAt());
                 model.put("officerName", names.apply(line.getActor()));
