@@ -13,7 +13,8 @@ import java.util.List;
  * semicolons (what Excel writes on Vietnamese Windows) or tabs, whichever the header line uses most; a field
  * in double quotes may hold separators, line breaks and doubled quotes. A file that is not UTF-8, or has an
  * unterminated quote, is refused as a whole. A cell whose text starts with {@code =} is marked as a formula
- * (a spreadsheet would run it), a cell longer than the limit is cut there and marked.
+ * (a spreadsheet would run it), a cell longer than the limit is cut there and marked. Rows are numbered
+ * as a spreadsheet program shows them: one per record, whatever line breaks its cells hold.
  */
 final class CsvSheetReader {
 
@@ -34,7 +35,6 @@ final class CsvSheetReader {
         boolean tooLong = false;
         boolean quoted = false;
         boolean wasQuoted = false;
-        int line = 1;
         int rowLine = 1;
         int quoteLine = 0;
         int i = 0;
@@ -59,9 +59,6 @@ final class CsvSheetReader {
                     i++;
                     continue;
                 }
-                if (c == '\n') {
-                    line++;
-                }
                 tooLong |= append(cell, c);
                 i++;
                 continue;
@@ -69,7 +66,7 @@ final class CsvSheetReader {
             if (c == '"' && cell.isEmpty() && !wasQuoted) {
                 quoted = true;
                 wasQuoted = true;
-                quoteLine = line;
+                quoteLine = rowLine;
                 i++;
                 continue;
             }
@@ -90,8 +87,7 @@ final class CsvSheetReader {
                     if (rows.size() > maxRows) {
                         throw new CatalogImportRefused(CatalogImportRefused.Kind.TOO_LARGE, "catalog.import.rows", maxRows);
                     }
-                    line++;
-                    rowLine = line;
+                    rowLine++;
                 }
                 i++;
                 continue;
