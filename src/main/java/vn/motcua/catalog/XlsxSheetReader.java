@@ -147,6 +147,8 @@ final class XlsxSheetReader {
                         text = shared(text);
                     } else if ("b".equals(type)) {
                         text = "1".equals(text) ? "TRUE" : "FALSE";
+                    } else if ((type == null || "n".equals(type)) && !formula) {
+                        text = number(text);
                     }
                     if (text.length() > maxCellChars) {
                         text = text.substring(0, maxCellChars);
@@ -183,6 +185,15 @@ final class XlsxSheetReader {
             } catch (RuntimeException e) {
                 return "";
             }
+        }
+    }
+
+    /** A number as stored ("30000", "30000.0", "5E-1") written plainly: "30000", "0.5"; other text as it is. */
+    static String number(String raw) {
+        try {
+            return new java.math.BigDecimal(raw.strip()).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return raw;
         }
     }
 
