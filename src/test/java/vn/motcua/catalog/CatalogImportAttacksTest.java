@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.motcua.Api;
 import vn.motcua.MotcuaTest;
+import vn.motcua.WebappSession;
 
 /**
  * The import and the export tried as an attacker would, and an XLSX file as Excel writes it: who may import,
@@ -85,6 +86,50 @@ class CatalogImportAttacksTest {
         assertThat(procedures("9.94%")).isZero();
         // and the list itself stays public
         assertThat(anonymous.get("/api/procedures/1.004222").status()).isEqualTo(200);
+    }
+
+    /**
+     * The Admin plugin imports on the administrator's webapp session: only with that session's CSRF token (none, a
+     * wrong one or another session's is no login at all), only for administrators, only for the import; and not
+     * after logout.
+     */
+    @Test
+    void aWebappSessionImportsOnlyWithItsOwnCsrfTokenAndOnlyAsAnAdministrator() {
+        String path = "/api/catalog/imports";
+        byte[] file = csv(header() + "\n9.940011,Thủ tục thử phiên,Thử,Xã,phuongthuanhoa,3,ngày làm việc,,,,\n");
+        WebappSession browser = new WebappSession(port);
+        assertThat(browser.login("admin", "demo", "demo")).isEqualTo(200);
+        browser.open("admin"); // the page after the login, which gets the new session's token, as Admin does
+        String token = browser.csrf();
+        assertThat(token).isNotEmpty();
+
+        WebappSession elsewhere = new WebappSession(port);
+        elsewhere.open("admin");
+        assertThat(elsewhere.csrf()).isNotEmpty().isNotEqualTo(token);
+        for (String wrong : new String[] {null, "", token + "x", elsewhere.csrf()}) {
+            assertThat(browser.upload(path, "file", "a.csv", file, wrong).status()).as("token " + wrong).isEqualTo(401);
+        }
+        // the token alone, without the session, is nothing either
+        assertThat(elsewhere.upload(path, "file", "a.csv", file, token).status()).isEqualTo(401);
+        assertThat(procedures("9.940011")).isZero();
+
+        WebappSession.Response imported = browser.upload(path, "file", "a.csv", file, token);
+        assertThat(imported.status()).isEqualTo(201);
+        assertThat(procedures("9.940011")).isOne();
+        assertThat(browser.get(path).status()).isEqualTo(200);
+
+        // an officer's session with its own token: forbidden
+        WebappSession officer = new WebappSession(port);
+        assertThat(officer.login("tasklist", "tiepnhan.hcc", "demo")).isEqualTo(200);
+        officer.open("tasklist");
+        assertThat(officer.upload(path, "file", "a.csv", file, officer.csrf()).status()).isEqualTo(403);
+        // other writes still need HTTP Basic, token or not
+        assertThat(browser.upload("/api/dossiers/x/supplement", "files", "a.pdf", file, token).status()).isEqualTo(401);
+        // logged out, the session imports nothing
+        String before = browser.csrf();
+        assertThat(browser.logout()).isEqualTo(200);
+        assertThat(browser.upload(path, "file", "a.csv", file, before).status()).isEqualTo(401);
+        assertThat(browser.upload(path, "file", "a.csv", file, browser.csrf()).status()).isEqualTo(401);
     }
 
     @Test
