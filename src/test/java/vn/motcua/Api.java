@@ -84,6 +84,20 @@ public final class Api {
         }
     }
 
+    /** A multipart POST of one file in the field {@code field}, as a browser's file input sends it. */
+    public Response upload(String path, String field, String fileName, String contentType, byte[] content) {
+        String boundary = "----motcua" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     public Response delete(String path) {
         return send(request(path).header("Accept", "application/json").DELETE());
     }

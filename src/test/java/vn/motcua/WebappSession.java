@@ -72,6 +72,32 @@ public final class WebappSession {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /**
+     * A file sent as a multipart form field on the session's cookies, with the given X-XSRF-TOKEN header (null:
+     * none), as a webapp page's script sends it.
+     */
+    public Response upload(String path, String field, String fileName, byte[] content, String xsrfToken) {
+        String boundary = "----motcua" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (xsrfToken != null) {
+            request.header("X-XSRF-TOKEN", xsrfToken);
+        }
+        return send(request);
+    }
+
+    /** The webapps' CSRF token of this session (the XSRF-TOKEN cookie), empty before a webapp page was opened. */
+    public String csrf() {
+        return csrfToken();
+    }
+
     public Response delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", csrfToken()).DELETE());
     }

@@ -162,6 +162,44 @@ public class WorkingCalendar {
         }
     }
 
+    /**
+     * The end of a time limit of {@code days} calendar days ("ngày" in the law, weekends and holidays
+     * included) that starts with an event at {@code from}: the close of office hours of the last day.
+     * As the Civil Code 2015 counts time limits: the day of the event is not counted, counting starts the
+     * next day (Art. 147(2)); the limit ends with its last day (Art. 148(1)); when the last day is a weekly
+     * rest day or a holiday, it ends with the next working day (Art. 148(5)). Art. 148(6) ends a day at
+     * midnight; an office's day ends when it closes, so the end here is the close of office hours
+     * ({@code afternoonEnd}) of that day. "Working day" is this calendar's: a make-up Saturday is one.
+     */
+    public ZonedDateTime endOfCalendarDays(Instant from, int days) {
+        if (days < 1) {
+            throw new IllegalArgumentException("a time limit in days needs at least one day");
+        }
+        LocalDate last = from.atZone(hours.zone()).toLocalDate().plusDays(days);
+        while (!isWorkingDay(last)) {
+            last = last.plusDays(1);
+        }
+        return last.atTime(hours.afternoonEnd()).atZone(hours.zone());
+    }
+
+    /**
+     * The end of "the same day" ("trong ngày", "ngay trong ngày") for an event at {@code from}: the close
+     * of office hours of that day when it is a working day and the event is not after the close nor after
+     * the {@code cutoff}; otherwise the close of office hours of the next working day.
+     *
+     * @param cutoff the afternoon cut-off, or null for none (then only the close counts)
+     */
+    public ZonedDateTime endOfWorkingDay(Instant from, LocalTime cutoff) {
+        ZonedDateTime at = from.atZone(hours.zone());
+        LocalDate day = at.toLocalDate();
+        LocalTime t = at.toLocalTime();
+        boolean late = !t.isBefore(hours.afternoonEnd()) || (cutoff != null && t.isAfter(cutoff));
+        if (!isWorkingDay(day) || late) {
+            day = nextWorkingDay(day);
+        }
+        return day.atTime(hours.afternoonEnd()).atZone(hours.zone());
+    }
+
     /** The same instant if it is in office hours or at a closing, else the previous closing. */
     private ZonedDateTime previousWorkingInstant(ZonedDateTime at) {
         LocalDate day = at.toLocalDate();

@@ -25,7 +25,7 @@ record CatalogFile(List<UnitEntry> units, List<ProcedureEntry> procedures) {
             UnitLevel level,
             String receivingUnit,
             List<String> handlingUnits,
-            StatutoryTime statutory,
+            StatutoryEntry statutory,
             LocalTime afternoonCutoff,
             long fee,
             String feeNote,
@@ -49,5 +49,32 @@ record CatalogFile(List<UnitEntry> units, List<ProcedureEntry> procedures) {
     }
 
     record DocumentEntry(String name, DocumentKind kind, int count) {
+    }
+
+    /**
+     * The statutory time: exactly one of {@code days} (working days), {@code hours} (working hours),
+     * {@code calendarDays} (days as the law says "ngày") or {@code sameDay: true}.
+     */
+    record StatutoryEntry(Integer days, Integer hours, Integer calendarDays, Boolean sameDay) {
+
+        /** The time, or null when not exactly one positive amount is given. */
+        StatutoryTime toTime() {
+            int given = (days != null ? 1 : 0) + (hours != null ? 1 : 0) + (calendarDays != null ? 1 : 0)
+                    + (Boolean.TRUE.equals(sameDay) ? 1 : 0);
+            if (given != 1) {
+                return null;
+            }
+            try {
+                if (days != null) {
+                    return StatutoryTime.days(days);
+                }
+                if (hours != null) {
+                    return StatutoryTime.hours(hours);
+                }
+                return calendarDays != null ? StatutoryTime.calendarDays(calendarDays) : StatutoryTime.sameDay();
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
     }
 }

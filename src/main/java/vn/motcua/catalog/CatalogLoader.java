@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads the catalog data file at start-up. Idempotent: units and procedures are upserted by key,
  * so a restart changes nothing and an edited file updates the catalog. Entries removed from the
- * file are kept (dossiers refer to them) and reported in the log.
+ * file are kept (dossiers refer to them) and reported in the log. A procedure of the file takes
+ * precedence over an imported one of the same code ({@link ProcedureSource}).
  */
 @Component
 class CatalogLoader implements InitializingBean {
@@ -108,8 +109,8 @@ class CatalogLoader implements InitializingBean {
                 p.handlingUnits().stream().filter(k -> !keys.contains(k))
                         .forEach(k -> problems.add(where + " names an unknown handling unit '" + k + "'"));
             }
-            if (p.statutory() == null) {
-                problems.add(where + " needs a statutory time (days or hours)");
+            if (p.statutory() == null || p.statutory().toTime() == null) {
+                problems.add(where + " needs a statutory time: exactly one of days, hours, calendarDays (positive) or sameDay: true");
             }
             if (p.process() == null || p.process().isBlank()) {
                 problems.add(where + " needs the key of its handling process");
@@ -170,9 +171,11 @@ class CatalogLoader implements InitializingBean {
         if (p.isInterconnected() && (p.handlingUnits() == null || p.handlingUnits().size() < 2)) {
             problems.add(where + " is interconnected but lists fewer than two agencies as handling units");
         }
-        if (p.statutory() != null && total != p.statutory().workingMinutes()) {
+        StatutoryTime time = p.statutory() == null ? null : p.statutory().toTime();
+        if (time != null && total != time.workingMinutes()) {
             problems.add(where + " step shares add up to " + total + " working minutes, not the statutory "
-                    + p.statutory().workingMinutes());
+                    + time.workingMinutes() + (time.inWorkingTime() ? "" : " (" + time.unit()
+                    + ": shares are declared as 8 working hours a day and scaled to each dossier's time)"));
         }
     }
 
@@ -199,7 +202,8 @@ class CatalogLoader implements InitializingBean {
         }
         Set<String> inFile = new HashSet<>();
         file.procedures().forEach(p -> inFile.add(p.code()));
-        procedures.findAll().stream().map(Procedure::getCode).filter(c -> !inFile.contains(c))
+        procedures.findBySource(ProcedureSource.CATALOG_FILE).stream().map(Procedure::getCode)
+                .filter(c -> !inFile.contains(c))
                 .forEach(c -> log.warn("Procedure {} is no longer in the catalog file; it is kept for its dossiers", c));
         log.info("Catalog loaded: {} units, {} procedures", file.units().size(), file.procedures().size());
     }

@@ -1,5 +1,6 @@
 package vn.motcua.catalog;
 
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,10 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.BatchSize;
 
 /** An administrative procedure (thủ tục hành chính) as the province publishes it. */
 @Entity
@@ -43,17 +47,20 @@ public class Procedure {
     @JoinColumn(name = "receiving_unit", nullable = false)
     private Unit receivingUnit;
 
+    // a province's catalog holds some 2,000 procedures: their collections load in batches, not one query each
     @ManyToMany(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @JoinTable(name = "procedure_handling_unit", joinColumns = @JoinColumn(name = "procedure_code"),
             inverseJoinColumns = @JoinColumn(name = "unit_key"))
     @OrderColumn(name = "position")
     private List<Unit> handlingUnits = new ArrayList<>();
 
-    @Column(name = "statutory_days")
-    private Integer statutoryDays;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "statutory_unit", nullable = false, length = 20)
+    private StatutoryUnit statutoryUnit;
 
-    @Column(name = "statutory_hours")
-    private Integer statutoryHours;
+    @Column(name = "statutory_amount", nullable = false)
+    private int statutoryAmount;
 
     @Column(name = "afternoon_cutoff")
     private LocalTime afternoonCutoff;
@@ -75,14 +82,43 @@ public class Procedure {
     private boolean interconnected;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "procedure_document", joinColumns = @JoinColumn(name = "procedure_code"))
     @OrderColumn(name = "position")
     private List<RequiredDocument> documents = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "procedure_step", joinColumns = @JoinColumn(name = "procedure_code"))
     @OrderColumn(name = "position")
     private List<StepShare> steps = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ProcedureSource source = ProcedureSource.CATALOG_FILE;
+
+    /** The steps are the documented default split of the statutory time, not the province's own internal process. */
+    @Column(name = "default_steps", nullable = false)
+    private boolean defaultSteps;
+
+    /** Whether the code and name were checked against a published source (from the imported list), null when not said. */
+    private Boolean verified;
+
+    /** Where the row came from or what is still to be checked (from the imported list). */
+    @Column(name = "source_note", length = 1000)
+    private String sourceNote;
+
+    /** Code, name and sector in lower case without diacritics, for searching with or without them. */
+    @Column(name = "search_text", nullable = false, length = 2000)
+    private String searchText;
+
+    /** The fingerprint of the imported row last applied: the same row again changes nothing. */
+    @Column(name = "import_hash", length = 64)
+    private String importHash;
+
+    /** When an import last changed the procedure. */
+    @Column(name = "updated_at")
+    private Instant updatedAt;
 
     protected Procedure() {
     }
@@ -91,13 +127,23 @@ public class Procedure {
         this.code = code;
     }
 
+    @PrePersist
+    @PreUpdate
+    void index() {
+        this.searchText = SearchText.of(code, name, sector);
+    }
+
     void update(CatalogFile.ProcedureEntry e, Map<String, Unit> units) {
+        this.source = ProcedureSource.CATALOG_FILE;
+        this.defaultSteps = false;
+        this.importHash = null;
         this.name = e.name();
         this.sector = e.sector();
         this.level = e.level();
         this.receivingUnit = units.get(e.receivingUnit());
-        this.statutoryDays = e.statutory().days();
-        this.statutoryHours = e.statutory().hours();
+        StatutoryTime time = e.statutory().toTime();
+        this.statutoryUnit = time.unit();
+        this.statutoryAmount = time.amount();
         this.afternoonCutoff = e.afternoonCutoff();
         this.fee = e.fee();
         this.feeNote = e.feeNote();
@@ -123,6 +169,42 @@ public class Procedure {
             steps.clear();
             steps.addAll(shares);
         }
+        index();
+    }
+
+    /** Takes the values of an imported row (the standard handling process; see {@link CatalogImports}). */
+    void imported(ImportedProcedure row, Unit receiving, List<Unit> handlers, String hash, Instant now) {
+        this.source = ProcedureSource.IMPORT;
+        this.importHash = hash;
+        this.name = row.name();
+        this.sector = row.sector();
+        this.level = row.level();
+        this.receivingUnit = receiving;
+        this.statutoryUnit = row.time().unit();
+        this.statutoryAmount = row.time().amount();
+        this.afternoonCutoff = row.cutoff();
+        this.fee = row.fee();
+        this.feeNote = row.feeNote();
+        this.online = row.online();
+        this.processKey = ImportedProcedure.STANDARD_PROCESS;
+        this.interconnected = false;
+        this.defaultSteps = row.defaultSteps();
+        this.verified = row.verified();
+        this.sourceNote = row.note();
+        if (!handlingUnits.equals(handlers)) {
+            handlingUnits.clear();
+            handlingUnits.addAll(handlers);
+        }
+        if (!documents.equals(row.documents())) {
+            documents.clear();
+            documents.addAll(row.documents());
+        }
+        if (!steps.equals(row.steps())) {
+            steps.clear();
+            steps.addAll(row.steps());
+        }
+        this.updatedAt = now;
+        index();
     }
 
     public String getCode() {
@@ -155,12 +237,37 @@ public class Procedure {
     }
 
     public StatutoryTime getStatutoryTime() {
-        return statutoryDays != null ? StatutoryTime.days(statutoryDays) : StatutoryTime.hours(statutoryHours);
+        return new StatutoryTime(statutoryUnit, statutoryAmount);
     }
 
+    /**
+     * The statutory time as a citizen reads it, with what the unit implies: "3 ngày làm việc",
+     * "6 ngày (tính cả ngày nghỉ)", "Trong ngày (nhận sau 15:00 thì trả trong ngày làm việc tiếp theo)".
+     */
+    public String getStatutoryText() {
+        StatutoryTime time = getStatutoryTime();
+        return switch (time.unit()) {
+            case CALENDAR_DAYS -> time.label() + " (tính cả ngày nghỉ)";
+            case SAME_DAY -> time.label() + " (nhận sau " + effectiveCutoff() + " thì trả trong ngày làm việc tiếp theo)";
+            default -> time.label();
+        };
+    }
+
+    /**
+     * The afternoon cut-off: received after it, counting starts the next working day. Null means none,
+     * except for the same day, where it is {@link #SAME_DAY_CUTOFF} unless the catalog says otherwise.
+     */
     public LocalTime getAfternoonCutoff() {
         return afternoonCutoff;
     }
+
+    /** The cut-off that applies: the catalog's, or for the same day {@link #SAME_DAY_CUTOFF} when none is given. */
+    public LocalTime effectiveCutoff() {
+        return afternoonCutoff == null && getStatutoryTime().isSameDay() ? SAME_DAY_CUTOFF : afternoonCutoff;
+    }
+
+    /** Received after 15:00, a same-day procedure is done the next working day (the practice of provincial systems). */
+    public static final LocalTime SAME_DAY_CUTOFF = LocalTime.of(15, 0);
 
     public long getFee() {
         return fee;
@@ -180,6 +287,31 @@ public class Procedure {
 
     public String getProcessKey() {
         return processKey;
+    }
+
+    public ProcedureSource getSource() {
+        return source;
+    }
+
+    /** The steps are the documented default split of the statutory time (appraisal 70 %, approval 20 %, return 10 %). */
+    public boolean isDefaultSteps() {
+        return defaultSteps;
+    }
+
+    public Boolean getVerified() {
+        return verified;
+    }
+
+    public String getSourceNote() {
+        return sourceNote;
+    }
+
+    String getImportHash() {
+        return importHash;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 
     public List<RequiredDocument> getDocuments() {

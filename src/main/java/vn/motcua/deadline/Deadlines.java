@@ -17,6 +17,7 @@ import vn.motcua.calendar.CalendarChanged;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Role;
+import vn.motcua.catalog.StatutoryTime;
 import vn.motcua.catalog.StepShare;
 import vn.motcua.catalog.Unit;
 import vn.motcua.dossier.Dossier;
@@ -88,12 +89,27 @@ public class Deadlines {
         } else {
             StepShare s = procedure.step(step).orElseThrow(() -> new IllegalStateException(
                     "Procedure " + procedure.getCode() + " declares no share of its statutory time for step " + step));
-            share = s.workingMinutes();
+            share = share(procedure, dossier, s);
             unit = procedure.unitOf(s);
         }
         Instant now = calendar.now();
         Instant due = calendar.addWorkingTime(now, share, null).toInstant();
         return handovers.save(new Handover(code, step, unit.getKey(), now, share, due));
+    }
+
+    /**
+     * A step's share in working minutes. For working days and hours it is the catalog's. For calendar days
+     * and the same day the catalog declares shares against a nominal 8 working hours a day; the dossier's
+     * own working time until its statutory due (which depends on the weekends and holidays it spans) is
+     * split in the same proportions, rounded down to whole minutes, at least one minute.
+     */
+    private long share(Procedure procedure, Dossier dossier, StepShare s) {
+        StatutoryTime time = procedure.getStatutoryTime();
+        if (time.inWorkingTime() || dossier.getReceivedAt() == null) {
+            return s.workingMinutes();
+        }
+        long window = dossiers.statutoryWorkingMinutes(procedure, dossier.getReceivedAt());
+        return Math.max(1, s.workingMinutes() * window / time.workingMinutes());
     }
 
     /** The open step of this key, if there is one (without starting it). */
@@ -195,7 +211,9 @@ public class Deadlines {
      */
     public Instant atRiskAt(String code) {
         Dossier dossier = dossiers.require(code);
-        long statutory = dossiers.procedureOf(dossier).getStatutoryTime().workingMinutes();
+        Procedure procedure = dossiers.procedureOf(dossier);
+        long statutory = dossier.getReceivedAt() == null ? procedure.getStatutoryTime().workingMinutes()
+                : dossiers.statutoryWorkingMinutes(procedure, dossier.getReceivedAt());
         long lead = Math.min(properties.atRisk().toMinutes(), statutory / 2);
         return calendar.subtractWorkingTime(dossier.getAppointmentAt(), lead);
     }

@@ -239,6 +239,7 @@ public class Documents {
                 model.put("sets", dossier.getSetCount());
                 model.put("statutoryDays", procedure.getStatutoryTime().days());
                 model.put("statutoryHours", procedure.getStatutoryTime().hours());
+                model.put("statutoryText", procedure.getStatutoryText());
                 model.put("receivedAt", dossier.getReceivedAt());
                 model.put("appointmentAt", dossier.getAppointmentAt());
                 model.put("appointmentNotice", dossiers.appointmentNotice(dossier).orElse(null));

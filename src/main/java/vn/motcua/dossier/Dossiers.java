@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.StatutoryTime;
 import vn.motcua.catalog.Unit;
 
 /** The dossier module's API: intake, status changes with their history, and look-ups. */
@@ -202,10 +203,9 @@ public class Dossiers {
         List<String> moved = new ArrayList<>();
         for (Dossier dossier : dossiers.findByReceivedAtIsNotNullAndFinishedAtIsNullAndReturnedAtIsNull()) {
             Procedure procedure = procedureOf(dossier);
-            Instant due = calendar.addWorkingTime(dossier.getReceivedAt(),
-                    procedure.getStatutoryTime().workingMinutes() + dossier.getPausedMinutes(),
-                    procedure.getAfternoonCutoff()).toInstant();
-            Instant appointment = calendar.addWorkingTime(due, dossier.getExtensionMinutes(), null).toInstant();
+            Instant due = statutoryDue(procedure, dossier.getReceivedAt(), dossier.getPausedMinutes());
+            Instant appointment = dossier.getExtensionMinutes() == 0 && !procedure.getStatutoryTime().inWorkingTime() ? due
+                    : calendar.addWorkingTime(due, dossier.getExtensionMinutes(), null).toInstant();
             if (!due.equals(dossier.getDueAt()) || !appointment.equals(dossier.getAppointmentAt())) {
                 Instant before = dossier.getAppointmentAt();
                 dossier.rescheduled(due, appointment);
@@ -342,8 +342,47 @@ public class Dossiers {
 
     /** The appointment a dossier of this procedure would get if received at {@code at}. */
     public Instant appointment(Procedure procedure, Instant at) {
-        return calendar.addWorkingTime(at, procedure.getStatutoryTime().workingMinutes(), procedure.getAfternoonCutoff())
-                .toInstant();
+        return statutoryDue(procedure, at, 0);
+    }
+
+    /**
+     * The statutory due of a dossier of this procedure received at {@code receivedAt}, after
+     * {@code pausedMinutes} of working time waiting for supplements (which do not count):
+     * <ul>
+     * <li>working days or hours: that working time after reception, counted from the next working day
+     * when received after the procedure's afternoon cut-off;</li>
+     * <li>calendar days ("ngày"): the close of office hours of the last day, counted from the day after
+     * reception, moved to the next working day when it is a day off ({@link WorkingCalendar#endOfCalendarDays});</li>
+     * <li>the same day: the close of office hours of the day of reception, or of the next working day when
+     * received after the cut-off or outside a working day ({@link WorkingCalendar#endOfWorkingDay}).</li>
+     * </ul>
+     * For calendar days and the same day the pause moves the due by the working time waited, as it does
+     * for working time.
+     */
+    public Instant statutoryDue(Procedure procedure, Instant receivedAt, long pausedMinutes) {
+        StatutoryTime time = procedure.getStatutoryTime();
+        if (time.inWorkingTime()) {
+            return calendar.addWorkingTime(receivedAt, time.workingMinutes() + pausedMinutes,
+                    procedure.getAfternoonCutoff()).toInstant();
+        }
+        Instant due = switch (time.unit()) {
+            case CALENDAR_DAYS -> calendar.endOfCalendarDays(receivedAt, time.amount()).toInstant();
+            default -> calendar.endOfWorkingDay(receivedAt, procedure.effectiveCutoff()).toInstant();
+        };
+        return pausedMinutes > 0 ? calendar.addWorkingTime(due, pausedMinutes, null).toInstant() : due;
+    }
+
+    /**
+     * The working time a dossier of this procedure received at {@code receivedAt} has until its statutory
+     * due: the statutory time itself for working days and hours; for calendar days and the same day the
+     * office hours between reception and the due, which the steps share in the proportions of the catalog.
+     */
+    public long statutoryWorkingMinutes(Procedure procedure, Instant receivedAt) {
+        StatutoryTime time = procedure.getStatutoryTime();
+        if (time.inWorkingTime()) {
+            return time.workingMinutes();
+        }
+        return calendar.workingMinutesBetween(receivedAt, statutoryDue(procedure, receivedAt, 0));
     }
 
     @Transactional(readOnly = true)

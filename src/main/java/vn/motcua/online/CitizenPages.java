@@ -88,9 +88,23 @@ class CitizenPages {
         }
     }
 
+    /**
+     * The catalog, searchable without script: {@code q} (words of the name or the code, with or without
+     * diacritics), {@code linh-vuc} (sector), {@code don-vi} (receiving unit), {@code cap} (TINH or XA), 20
+     * procedures a page, {@code trang} from 1. Filters that name nothing known are ignored.
+     */
     @GetMapping("/")
-    ResponseEntity<String> home() {
-        return pages.ok("home", Map.of("procedures", catalog.procedures()));
+    ResponseEntity<String> home(@RequestParam(name = "q", required = false) String q,
+            @RequestParam(name = "linh-vuc", required = false) String sector,
+            @RequestParam(name = "don-vi", required = false) String unit,
+            @RequestParam(name = "cap", required = false) String level,
+            @RequestParam(name = "trang", required = false) String page) {
+        CatalogSearchPage search = CatalogSearchPage.of(catalog, q, sector, unit, level, page);
+        if (search.problem() != null) {
+            return pages.render(HttpStatus.BAD_REQUEST, "home", search.model(messages.getMessage(search.problem(),
+                    new Object[] {CatalogSearchPage.MAX_QUERY}, VI)));
+        }
+        return pages.ok("home", search.model(null));
     }
 
     @GetMapping("/nop-ho-so/{procedureCode}")

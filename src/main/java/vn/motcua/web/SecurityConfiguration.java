@@ -42,6 +42,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/public/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/calendar/days", "/api/calendar/due").permitAll()
                         .requestMatchers("/api/calendar/**").hasAuthority(Role.ADMIN_GROUP)
+                        // importing the province's procedure list, its reports and the catalog's export: administrators
+                        .requestMatchers("/api/catalog/**").hasAuthority(Role.ADMIN_GROUP)
                         // the outbox holds every citizen's mail: administrators only (links masked, see MailOutboxController)
                         .requestMatchers("/api/mail/**").hasAuthority(Role.ADMIN_GROUP)
                         .anyRequest().authenticated())

@@ -1,7 +1,10 @@
 package vn.motcua.engine.security;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,6 +17,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -35,10 +39,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * removed, or a user deleted, counts at once rather than when Camunda refreshes its session cache.
  *
  * <p>Writes are left to HTTP Basic: a browser sends the session cookie with any request, so a write
- * on the session alone would need CSRF protection, which the stateless API chain does not have. The
- * filter never creates a session, and logging out of the webapp ends its effect.
+ * on the session alone would need CSRF protection, which the stateless API chain does not have. The one
+ * exception is a short list of paths ({@link #SESSION_WRITES}: the catalog import of the Admin plugin), where a
+ * write is taken on the session only when it also carries the webapps' own CSRF token in the
+ * {@code X-XSRF-TOKEN} header, equal to the one Camunda keeps in that session (the synchronizer token its
+ * own webapps send with every write; another site can neither read nor guess it). The filter never creates
+ * a session, and logging out of the webapp ends its effect.
  */
 public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
+
+    /** Writes (POST) a webapp session may make, with its CSRF token: importing the procedure list from Admin. */
+    static final Set<String> SESSION_WRITES = Set.of("/api/catalog/imports");
 
     private final IdentityService identity;
     private final String engineName;
@@ -52,7 +63,16 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return !"GET".equals(method) && !"HEAD".equals(method);
+        if ("GET".equals(method) || "HEAD".equals(method)) {
+            return false;
+        }
+        return !("POST".equals(method) && SESSION_WRITES.contains(pathWithinApplication(request)));
+    }
+
+    private static String pathWithinApplication(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
     @Override
@@ -84,6 +104,9 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
         }
         Object stored;
         try {
+            if (!isSafe(request.getMethod()) && !csrfTokenMatches(request, session)) {
+                return null;
+            }
             stored = session.getAttribute(CamundaSession.KEY);
         } catch (IllegalStateException invalidated) {
             return null;
@@ -93,6 +116,18 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
         }
         Authentication authentication = authentications.getAuthenticationForProcessEngine(engineName);
         return authentication instanceof UserAuthentication user ? user.getIdentityId() : null;
+    }
+
+    private static boolean isSafe(String method) {
+        return "GET".equals(method) || "HEAD".equals(method);
+    }
+
+    /** Whether the request's X-XSRF-TOKEN header is the CSRF token Camunda's filter keeps in this session. */
+    private static boolean csrfTokenMatches(HttpServletRequest request, HttpSession session) {
+        String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+        Object kept = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+        return sent != null && !sent.isEmpty() && kept instanceof String token && !token.isEmpty()
+                && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The session attribute under which Camunda's login keeps its {@link Authentications}. */
