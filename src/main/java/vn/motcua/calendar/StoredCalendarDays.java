@@ -19,6 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.motcua.cluster.ClusterLock;
+
 /**
  * The calendar entries stored in the database (table {@code calendar_day}), answered from memory.
  * At start-up the years of the official days file that the database does not know yet are imported
@@ -29,11 +31,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A change is applied to the memory at once, inside the transaction that stores it, so that
  * {@link CalendarChanged} listeners already compute with it; when that transaction ends, committed or
- * rolled back, the memory is read again from the database. The memory is per application instance:
- * another instance sees an administrator's change after its own restart.
+ * rolled back, the memory is read again from the database. Every node holds its own memory and reads it
+ * again when the shared {@link CalendarVersion} moved (a change made on another node), before its next
+ * computation.
+ *
+ * <p>Several nodes starting at once import under the cluster lock {@value #LOCK}, one after the other: the
+ * first imports a year, the others find it there. The open deadlines follow imported days once for the
+ * installation: the first node ready after an import recalculates them, under the same lock.
  */
 @Component
 class StoredCalendarDays implements CalendarDays, InitializingBean {
+
+    static final String LOCK = "calendar";
 
     private final CalendarDayRepository repository;
     private final OfficialDaysImport officialDays;
@@ -41,12 +50,19 @@ class StoredCalendarDays implements CalendarDays, InitializingBean {
     private final TransactionTemplate tx;
     private final TransactionTemplate separateReadOnly;
     private final List<LocalDate> notAnnounced = new ArrayList<>();
+    private final CalendarVersion version;
+    private final ClusterLock lock;
+    /** Changes stored by transactions of this node that have not ended yet: a reload keeps them. */
+    private final Map<LocalDate, Optional<DayKind>> uncommitted = new java.util.concurrent.ConcurrentHashMap<>();
 
     private volatile Map<LocalDate, DayKind> days = Map.of();
     private boolean ready;
 
     StoredCalendarDays(CalendarDayRepository repository, OfficialDaysImport officialDays,
-            ApplicationEventPublisher events, TransactionTemplate tx) {
+            ApplicationEventPublisher events, TransactionTemplate tx, CalendarVersion version, ClusterLock lock) {
+        this.version = version;
+        this.lock = lock;
+        version.onMove(this::reload);
         this.repository = repository;
         this.officialDays = officialDays;
         this.events = events;
@@ -70,12 +86,12 @@ class StoredCalendarDays implements CalendarDays, InitializingBean {
      * @return the imported dates
      */
     synchronized List<LocalDate> importOfficialDays() {
-        return imported(officialDays.importMissingYears());
+        return lock.holding(LOCK, () -> imported(officialDays.importMissingYears()));
     }
 
     /** As {@link #importOfficialDays()}, from another file (a later year's announcement). */
     synchronized List<LocalDate> importOfficialDays(Resource location) {
-        return imported(officialDays.importMissingYears(location));
+        return lock.holding(LOCK, () -> imported(officialDays.importMissingYears(location)));
     }
 
     private List<LocalDate> imported(List<OfficialDaysFile.Entry> entries) {
@@ -100,12 +116,17 @@ class StoredCalendarDays implements CalendarDays, InitializingBean {
         announce();
     }
 
+    /**
+     * Recalculates the open deadlines when the stored days moved since they were last recalculated (days imported
+     * here or by a node that stopped before it was ready): once for the installation, under the cluster lock.
+     */
     private void announce() {
-        if (!notAnnounced.isEmpty()) {
-            CalendarChanged changed = new CalendarChanged(notAnnounced);
-            notAnnounced.clear();
-            tx.executeWithoutResult(status -> events.publishEvent(changed));
-        }
+        CalendarChanged changed = new CalendarChanged(notAnnounced);
+        notAnnounced.clear();
+        lock.holding(LOCK, () -> tx.executeWithoutResult(status -> version.pendingRecalculation().ifPresent(upTo -> {
+            events.publishEvent(changed);
+            version.recalculated(upTo);
+        })));
     }
 
     @Override
@@ -113,10 +134,19 @@ class StoredCalendarDays implements CalendarDays, InitializingBean {
         return Optional.ofNullable(days.get(day));
     }
 
-    /** Reads every entry from the database, in a transaction of its own. */
+    /**
+     * Reads every entry from the database, in a transaction of its own (with the changes of this node's
+     * transactions still under way on top).
+     */
     void reload() {
-        days = Map.copyOf(separateReadOnly.execute(status -> repository.findAll().stream()
-                .collect(Collectors.toMap(CalendarDay::getDate, CalendarDay::getKind))));
+        separateReadOnly.executeWithoutResult(status -> {
+            long read = version.read();
+            Map<LocalDate, DayKind> stored = new HashMap<>(repository.findAll().stream()
+                    .collect(Collectors.toMap(CalendarDay::getDate, CalendarDay::getKind)));
+            uncommitted.forEach((date, kind) -> kind.ifPresentOrElse(k -> stored.put(date, k), () -> stored.remove(date)));
+            days = Map.copyOf(stored);
+            version.loaded(read);
+        });
     }
 
     /**
@@ -128,10 +158,13 @@ class StoredCalendarDays implements CalendarDays, InitializingBean {
         Map<LocalDate, DayKind> next = new HashMap<>(days);
         kind.ifPresentOrElse(k -> next.put(date, k), () -> next.remove(date));
         days = Map.copyOf(next);
+        version.changed(true);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            uncommitted.put(date, kind);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    uncommitted.remove(date);
                     reload();
                 }
             });
