@@ -55,6 +55,10 @@ class DossierController {
      * request again answers the first dossier instead of filing a second one (see {@link IdempotentRequests}).
      */
     @PostMapping
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
+            description = "Filed (or, for a repeated Idempotency-Key, the first answer again, with Idempotent-Replayed: true)",
+            content = @io.swagger.v3.oas.annotations.media.Content(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = DossierJson.class)))
     ResponseEntity<?> intake(@Valid @RequestBody IntakeRequest request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey, Principal user) {
         return idempotency.once(idempotencyKey, "POST /api/dossiers\n" + user.getName(), idempotency.fingerprint(request),
