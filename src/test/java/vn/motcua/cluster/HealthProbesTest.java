@@ -7,6 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
+
 import vn.motcua.Api;
 import vn.motcua.MailServer;
 import vn.motcua.MotcuaTest;
@@ -21,6 +25,7 @@ class HealthProbesTest {
 
     @LocalServerPort int port;
     @Autowired MailServer mail;
+    @Autowired ApplicationContext context;
 
     @Test
     void anonymousCallersSeeTheStatusOnly() {
@@ -35,6 +40,21 @@ class HealthProbesTest {
         JsonNode readiness = Api.at(port).as("giamsat.noivu", "demo").get("/actuator/health/readiness").json();
         assertThat(readiness.get("components").fieldNames()).toIterable().containsExactlyInAnyOrder("db", "readinessState");
         assertThat(readiness.get("components").get("db").get("details").get("database").asText()).isEqualTo("H2");
+    }
+
+    @Test
+    void aNodeThatRefusesTrafficAnswers503ToTheLoadBalancer() {
+        // as while it starts (until every start-up step is done) and as soon as it begins to stop
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            Api.Response refusing = Api.at(port).get("/actuator/health/readiness");
+            assertThat(refusing.status()).isEqualTo(503);
+            assertThat(refusing.json().get("status").asText()).isEqualTo("OUT_OF_SERVICE");
+            assertThat(Api.at(port).get("/actuator/health/liveness").status()).isEqualTo(200);
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        assertThat(Api.at(port).get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 
     @Test
