@@ -20,19 +20,28 @@ public final class Api {
 
     private final String base;
     private final String authorization;
+    private final java.util.Map<String, String> headers;
 
-    private Api(String base, String authorization) {
+    private Api(String base, String authorization, java.util.Map<String, String> headers) {
         this.base = base;
         this.authorization = authorization;
+        this.headers = headers;
     }
 
     public static Api at(int port) {
-        return new Api("http://127.0.0.1:" + port, null);
+        return new Api("http://127.0.0.1:" + port, null, java.util.Map.of());
     }
 
     public Api as(String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new Api(base, "Basic " + token);
+        return new Api(base, "Basic " + token, headers);
+    }
+
+    /** The same client, sending this header with every request as well (an Idempotency-Key, X-Forwarded-For). */
+    public Api with(String header, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(header, value);
+        return new Api(base, authorization, java.util.Map.copyOf(more));
     }
 
     public Response get(String path) {
@@ -107,6 +116,7 @@ public final class Api {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 

@@ -38,9 +38,12 @@ class OfficialDaysImport {
     private final ProvisionalDays provisional;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final CalendarVersion version;
 
     OfficialDaysImport(OfficialDaysProperties properties, CalendarProperties hours, CalendarDayRepository repository,
-            CalendarYearRepository years, ProvisionalDays provisional, TransactionTemplate tx, Clock clock) {
+            CalendarYearRepository years, ProvisionalDays provisional, TransactionTemplate tx, Clock clock,
+            CalendarVersion version) {
+        this.version = version;
         this.properties = properties;
         this.hours = hours;
         this.repository = repository;
@@ -94,6 +97,10 @@ class OfficialDaysImport {
                         location.getFilename(),
                         entries.stream().map(e -> e.date() + " " + e.kind()).toList());
             });
+            if (!dates.isEmpty()) {
+                // every node reads the days again; the open deadlines follow once a node is ready (StoredCalendarDays)
+                version.changed(false);
+            }
             return dates;
         });
         int thisYear = LocalDate.ofInstant(clock.instant(), hours.zone()).getYear();

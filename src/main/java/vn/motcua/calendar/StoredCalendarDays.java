@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -20,6 +21,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.motcua.cluster.ClusterLock;
 
 /**
  * The calendar entries stored in the database (table {@code calendar_day}), answered from memory.
@@ -35,11 +38,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A change is applied to the memory at once, inside the transaction that stores it, so that
  * {@link CalendarChanged} listeners already compute with it; when that transaction ends, committed or
- * rolled back, the memory is read again from the database. The memory is per application instance:
- * another instance sees an administrator's change after its own restart.
+ * rolled back, the memory is read again from the database. Every node holds its own memory and reads it
+ * again when the shared {@link CalendarVersion} moved (a change made on another node), before its next
+ * computation.
+ *
+ * <p>Several nodes starting at once import under the cluster lock {@value #LOCK}, one after the other: the
+ * first imports a year, the others find it there. The open deadlines follow imported days once for the
+ * installation: the first node ready after an import recalculates them, under the same lock.
  */
 @Component
 class StoredCalendarDays implements CalendarDays, InitializingBean {
+
+    static final String LOCK = "calendar";
 
     private final CalendarDayRepository repository;
     private final CalendarYearRepository years;
@@ -49,13 +59,23 @@ class StoredCalendarDays implements CalendarDays, InitializingBean {
     private final TransactionTemplate tx;
     private final TransactionTemplate separateReadOnly;
     private final List<LocalDate> notAnnounced = new ArrayList<>();
+    private final CalendarVersion version;
+    private final ClusterLock lock;
+    /** Days changed by transactions of this node that have not ended yet: a reload keeps them. */
+    private final Map<LocalDate, Optional<DayKind>> uncommitted = new ConcurrentHashMap<>();
+    /** Whole years changed by transactions of this node that have not ended yet: a reload keeps them. */
+    private final Map<Integer, YearChange> uncommittedYears = new ConcurrentHashMap<>();
 
     private volatile Map<LocalDate, DayKind> days = Map.of();
     private volatile Set<Integer> officialYears = Set.of();
     private boolean ready;
 
     StoredCalendarDays(CalendarDayRepository repository, CalendarYearRepository years, ProvisionalDays provisional,
-            OfficialDaysImport officialDays, ApplicationEventPublisher events, TransactionTemplate tx) {
+            OfficialDaysImport officialDays, ApplicationEventPublisher events, TransactionTemplate tx,
+            CalendarVersion version, ClusterLock lock) {
+        this.version = version;
+        this.lock = lock;
+        version.onMove(this::reload);
         this.repository = repository;
         this.years = years;
         this.provisional = provisional;
@@ -81,12 +101,12 @@ class StoredCalendarDays implements CalendarDays, InitializingBean {
      * @return the imported dates
      */
     synchronized List<LocalDate> importOfficialDays() {
-        return imported(officialDays.importMissingYears());
+        return lock.holding(LOCK, () -> imported(officialDays.importMissingYears()));
     }
 
     /** As {@link #importOfficialDays()}, from another file (a later year's announcement). */
     synchronized List<LocalDate> importOfficialDays(Resource location) {
-        return imported(officialDays.importMissingYears(location));
+        return lock.holding(LOCK, () -> imported(officialDays.importMissingYears(location)));
     }
 
     private List<LocalDate> imported(List<OfficialDaysFile.Entry> entries) {
@@ -115,12 +135,17 @@ class StoredCalendarDays implements CalendarDays, InitializingBean {
         announce();
     }
 
+    /**
+     * Recalculates the open deadlines when the stored days moved since they were last recalculated (days imported
+     * here or by a node that stopped before it was ready): once for the installation, under the cluster lock.
+     */
     private void announce() {
-        if (!notAnnounced.isEmpty()) {
-            CalendarChanged changed = new CalendarChanged(notAnnounced);
-            notAnnounced.clear();
-            tx.executeWithoutResult(status -> events.publishEvent(changed));
-        }
+        CalendarChanged changed = new CalendarChanged(List.copyOf(notAnnounced));
+        notAnnounced.clear();
+        lock.holding(LOCK, () -> tx.executeWithoutResult(status -> version.pendingRecalculation().ifPresent(upTo -> {
+            events.publishEvent(changed);
+            version.recalculated(upTo);
+        })));
     }
 
     @Override
@@ -142,12 +167,22 @@ class StoredCalendarDays implements CalendarDays, InitializingBean {
         return officialYears.contains(year);
     }
 
-    /** Reads every entry and the years of known schedule from the database, in a transaction of its own. */
+    /**
+     * Reads every entry and the years of known schedule from the database, in a transaction of its own (with
+     * the changes of this node's transactions still under way on top).
+     */
     void reload() {
         separateReadOnly.executeWithoutResult(status -> {
-            days = Map.copyOf(repository.findAll().stream()
+            long read = version.read();
+            Map<LocalDate, DayKind> stored = new HashMap<>(repository.findAll().stream()
                     .collect(Collectors.toMap(CalendarDay::getDate, CalendarDay::getKind)));
-            officialYears = years.findAll().stream().map(CalendarYear::getYear).collect(Collectors.toUnmodifiableSet());
+            Set<Integer> known = years.findAll().stream().map(CalendarYear::getYear)
+                    .collect(Collectors.toCollection(HashSet::new));
+            uncommittedYears.forEach((year, change) -> change.applyTo(year, stored, known));
+            uncommitted.forEach((date, kind) -> kind.ifPresentOrElse(k -> stored.put(date, k), () -> stored.remove(date)));
+            days = Map.copyOf(stored);
+            officialYears = Set.copyOf(known);
+            version.loaded(read);
         });
     }
 
@@ -160,7 +195,8 @@ class StoredCalendarDays implements CalendarDays, InitializingBean {
         Map<LocalDate, DayKind> next = new HashMap<>(days);
         kind.ifPresentOrElse(k -> next.put(date, k), () -> next.remove(date));
         days = Map.copyOf(next);
-        reloadAfterTransaction();
+        version.changed(true);
+        reloadAfterTransaction(() -> uncommitted.put(date, kind), () -> uncommitted.remove(date));
     }
 
     /**
@@ -169,28 +205,44 @@ class StoredCalendarDays implements CalendarDays, InitializingBean {
      * provisional again (its schedule was withdrawn).
      */
     synchronized void yearChanged(int year, Map<LocalDate, DayKind> entries, boolean official) {
+        YearChange change = new YearChange(Map.copyOf(entries), official);
         Map<LocalDate, DayKind> next = new HashMap<>(days);
-        next.keySet().removeIf(d -> d.getYear() == year);
-        next.putAll(entries);
-        days = Map.copyOf(next);
         Set<Integer> known = new HashSet<>(officialYears);
-        if (official) {
-            known.add(year);
-        } else {
-            known.remove(year);
-        }
+        change.applyTo(year, next, known);
+        days = Map.copyOf(next);
         officialYears = Set.copyOf(known);
-        reloadAfterTransaction();
+        version.changed(true);
+        reloadAfterTransaction(() -> uncommittedYears.put(year, change), () -> uncommittedYears.remove(year));
     }
 
-    private void reloadAfterTransaction() {
+    /**
+     * Within a transaction: keeps the change over reloads until the transaction ends ({@code hold}), then forgets
+     * it ({@code release}) and reads the database again.
+     */
+    private void reloadAfterTransaction(Runnable hold, Runnable release) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            hold.run();
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    release.run();
                     reload();
                 }
             });
+        }
+    }
+
+    /** A whole year's entries replaced, the year made official or provisional again. */
+    private record YearChange(Map<LocalDate, DayKind> entries, boolean official) {
+
+        void applyTo(int year, Map<LocalDate, DayKind> days, Set<Integer> officialYears) {
+            days.keySet().removeIf(d -> d.getYear() == year);
+            days.putAll(entries);
+            if (official) {
+                officialYears.add(year);
+            } else {
+                officialYears.remove(year);
+            }
         }
     }
 }

@@ -29,6 +29,8 @@ public class WorkingCalendar {
     private final CalendarProperties hours;
     private final CalendarDays days;
     private final Clock clock;
+    /** The shared version checked before each computation; none for a calendar without a database. */
+    private CalendarVersion version;
 
     @Autowired
     public WorkingCalendar(CalendarProperties hours, CalendarDays days, Clock clock) {
@@ -42,6 +44,22 @@ public class WorkingCalendar {
         this(hours, InMemoryCalendarDays.weekendsOnly(), clock);
     }
 
+    /**
+     * Checks the calendar's version before each computation, so that days changed on another node count here
+     * too, whichever source of days they come from (see {@link CalendarVersion}).
+     */
+    @Autowired
+    void setVersion(CalendarVersion version) {
+        this.version = version;
+    }
+
+    /** Reloads the days held in memory if another node changed the calendar. */
+    private void fresh() {
+        if (version != null) {
+            version.check();
+        }
+    }
+
     public Instant now() {
         return clock.instant();
     }
@@ -51,6 +69,11 @@ public class WorkingCalendar {
     }
 
     public boolean isWorkingDay(LocalDate day) {
+        fresh();
+        return workingDay(day);
+    }
+
+    private boolean workingDay(LocalDate day) {
         return days.kindOf(day)
                 .map(kind -> kind == DayKind.WORKING_DAY)
                 .orElse(day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY);
@@ -82,8 +105,9 @@ public class WorkingCalendar {
 
     /** Whether {@code at} is inside office hours of a working day (an opening counts, a closing does not). */
     public boolean isWorkingTime(Instant at) {
+        fresh();
         ZonedDateTime local = at.atZone(hours.zone());
-        if (!isWorkingDay(local.toLocalDate())) {
+        if (!workingDay(local.toLocalDate())) {
             return false;
         }
         LocalTime t = local.toLocalTime();
@@ -101,11 +125,12 @@ public class WorkingCalendar {
         if (!to.isAfter(from)) {
             return 0;
         }
+        fresh();
         ZoneId zone = hours.zone();
         LocalDate last = to.atZone(zone).toLocalDate();
         Duration total = Duration.ZERO;
         for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
-            if (!isWorkingDay(day)) {
+            if (!workingDay(day)) {
                 continue;
             }
             for (LocalTime[] period : periods()) {
@@ -125,8 +150,9 @@ public class WorkingCalendar {
      * @param cutoff when not null, a start after this local time counts from the next working day
      */
     public ZonedDateTime addWorkingTime(Instant from, long workingMinutes, LocalTime cutoff) {
+        fresh();
         ZonedDateTime at = from.atZone(hours.zone());
-        if (cutoff != null && isWorkingDay(at.toLocalDate()) && at.toLocalTime().isAfter(cutoff)) {
+        if (cutoff != null && workingDay(at.toLocalDate()) && at.toLocalTime().isAfter(cutoff)) {
             at = opening(nextWorkingDay(at.toLocalDate()));
         }
         long left = workingMinutes;
@@ -147,6 +173,7 @@ public class WorkingCalendar {
      * {@link #addWorkingTime} without cut-off, used for warnings ahead of a deadline (due soon, at risk).
      */
     public Instant subtractWorkingTime(Instant to, long workingMinutes) {
+        fresh();
         ZonedDateTime at = previousWorkingInstant(to.atZone(hours.zone()));
         long left = workingMinutes;
         while (true) {
@@ -203,7 +230,7 @@ public class WorkingCalendar {
     /** The same instant if it is in office hours or at a closing, else the previous closing. */
     private ZonedDateTime previousWorkingInstant(ZonedDateTime at) {
         LocalDate day = at.toLocalDate();
-        if (isWorkingDay(day)) {
+        if (workingDay(day)) {
             LocalTime t = at.toLocalTime();
             List<LocalTime[]> periods = periods();
             for (int i = periods.size() - 1; i >= 0; i--) {
@@ -217,7 +244,7 @@ public class WorkingCalendar {
             }
         }
         LocalDate previous = day.minusDays(1);
-        while (!isWorkingDay(previous)) {
+        while (!workingDay(previous)) {
             previous = previous.minusDays(1);
         }
         return previous.atTime(hours.afternoonEnd()).atZone(hours.zone());
@@ -226,7 +253,7 @@ public class WorkingCalendar {
     /** The same instant if it is in office hours, else the next opening. */
     ZonedDateTime nextWorkingInstant(ZonedDateTime at) {
         LocalDate day = at.toLocalDate();
-        if (isWorkingDay(day)) {
+        if (workingDay(day)) {
             LocalTime t = at.toLocalTime();
             for (LocalTime[] period : periods()) {
                 if (t.isBefore(period[0])) {
@@ -248,7 +275,7 @@ public class WorkingCalendar {
 
     private LocalDate nextWorkingDay(LocalDate day) {
         LocalDate next = day.plusDays(1);
-        while (!isWorkingDay(next)) {
+        while (!workingDay(next)) {
             next = next.plusDays(1);
         }
         return next;

@@ -20,14 +20,19 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.motcua.cluster.ClusterLock;
+
 /**
  * Loads the catalog data file at start-up. Idempotent: units and procedures are upserted by key,
  * so a restart changes nothing and an edited file updates the catalog. Entries removed from the
  * file are kept (dossiers refer to them) and reported in the log. A procedure of the file takes
- * precedence over an imported one of the same code ({@link ProcedureSource}).
+ * precedence over an imported one of the same code ({@link ProcedureSource}). Under the cluster lock
+ * {@value #LOCK}: nodes starting at the same moment load it one after the other, the later ones finding it in place.
  */
 @Component
 class CatalogLoader implements InitializingBean {
+
+    static final String LOCK = "catalog";
 
     private static final Logger log = LoggerFactory.getLogger(CatalogLoader.class);
     private static final Pattern UNIT_KEY = Pattern.compile("[a-z0-9]{2,30}");
@@ -37,9 +42,11 @@ class CatalogLoader implements InitializingBean {
     private final UnitRepository units;
     private final ProcedureRepository procedures;
     private final TransactionTemplate tx;
+    private final ClusterLock lock;
 
     CatalogLoader(CatalogProperties properties, UnitRepository units, ProcedureRepository procedures,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, ClusterLock lock) {
+        this.lock = lock;
         this.properties = properties;
         this.units = units;
         this.procedures = procedures;
@@ -50,7 +57,7 @@ class CatalogLoader implements InitializingBean {
     public void afterPropertiesSet() {
         CatalogFile file = read();
         validate(file);
-        tx.executeWithoutResult(status -> apply(file));
+        lock.holding(LOCK, () -> tx.executeWithoutResult(status -> apply(file)));
     }
 
     private CatalogFile read() {

@@ -1,6 +1,7 @@
 package vn.motcua.dossier;
 
 import java.net.URI;
+import java.security.Principal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -17,11 +18,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.idempotency.IdempotentRequests;
 
 /** Staff API for dossiers: counter intake, look-up, supplement received. */
 @RestController
@@ -35,9 +38,11 @@ class DossierController {
     private final WorkingCalendar calendar;
     private final MessageSource messages;
     private final List<DossierDetails> details;
+    private final IdempotentRequests idempotency;
 
     DossierController(Dossiers dossiers, DossierWorkflow workflow, WorkingCalendar calendar, MessageSource messages,
-            List<DossierDetails> details) {
+            List<DossierDetails> details, IdempotentRequests idempotency) {
+        this.idempotency = idempotency;
         this.dossiers = dossiers;
         this.workflow = workflow;
         this.calendar = calendar;
@@ -45,10 +50,22 @@ class DossierController {
         this.details = details;
     }
 
+    /**
+     * Files a dossier at the counter. With an {@code Idempotency-Key} (bound to the officer), sending the same
+     * request again answers the first dossier instead of filing a second one (see {@link IdempotentRequests}).
+     */
     @PostMapping
-    ResponseEntity<DossierJson> intake(@Valid @RequestBody IntakeRequest request) {
-        Dossier dossier = dossiers.intake(request);
-        return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.getCode())).body(view(dossier));
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
+            description = "Filed (or, for a repeated Idempotency-Key, the first answer again, with Idempotent-Replayed: true)",
+            content = @io.swagger.v3.oas.annotations.media.Content(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = DossierJson.class)))
+    ResponseEntity<?> intake(@Valid @RequestBody IntakeRequest request,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey, Principal user) {
+        return idempotency.once(idempotencyKey, "POST /api/dossiers\n" + user.getName(), idempotency.fingerprint(request),
+                () -> {
+                    Dossier dossier = dossiers.intake(request);
+                    return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.getCode())).body(view(dossier));
+                });
     }
 
     @GetMapping("/{code}")

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.cluster.ClusterLock;
 import vn.motcua.dossier.Actors;
 import vn.motcua.report.PeriodicReportProperties;
 import vn.motcua.report.PeriodicReportRuns;
@@ -45,9 +46,11 @@ class PeriodicReportSteps implements PeriodicReportRuns {
     private final ManagementService management;
     private final PeriodicReportProperties properties;
     private final WorkingCalendar calendar;
+    private final ClusterLock lock;
 
     PeriodicReportSteps(@Lazy RuntimeService runtime, @Lazy ManagementService management,
-            PeriodicReportProperties properties, WorkingCalendar calendar) {
+            PeriodicReportProperties properties, WorkingCalendar calendar, ClusterLock lock) {
+        this.lock = lock;
         this.runtime = runtime;
         this.management = management;
         this.properties = properties;
@@ -112,9 +115,16 @@ class PeriodicReportSteps implements PeriodicReportRuns {
                 .correlateStartMessage().getId());
     }
 
-    /** Moves the waiting timer when the configured cron changed since the process was deployed. */
+    /**
+     * Moves the waiting timer when the configured cron changed since the process was deployed; one node at a
+     * time (the others then find it moved).
+     */
     @EventListener(ApplicationReadyEvent.class)
     void followConfiguredSchedule() {
+        lock.holding("periodic-report", this::reschedule);
+    }
+
+    private void reschedule() {
         for (Job job : management.createJobQuery().processDefinitionKey(ProcessVariables.PERIODIC_REPORT_PROCESS)
                 .timers().list()) {
             if (job.getProcessInstanceId() == null && job instanceof TimerEntity timer

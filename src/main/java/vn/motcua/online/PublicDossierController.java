@@ -18,11 +18,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+
+import vn.motcua.idempotency.Fingerprint;
+import vn.motcua.idempotency.IdempotentRequests;
 
 /**
  * The public API behind the citizens' pages: file a dossier online, look it up with its code and the
@@ -37,10 +41,12 @@ class PublicDossierController {
 
     private final OnlineFilings filings;
     private final Attachments attachments;
+    private final IdempotentRequests idempotency;
 
-    PublicDossierController(OnlineFilings filings, Attachments attachments) {
+    PublicDossierController(OnlineFilings filings, Attachments attachments, IdempotentRequests idempotency) {
         this.filings = filings;
         this.attachments = attachments;
+        this.idempotency = idempotency;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -48,24 +54,48 @@ class PublicDossierController {
     @Operation(summary = "File a dossier online",
             description = "Multipart: a JSON part `dossier` (the staff intake without `channel`) and file parts `files` "
                     + "(PDF, JPEG or PNG, checked by content; size and count limited). Creates the dossier with status 1 "
-                    + "and channel ONLINE; the receiving unit's counter checks it in Tasklist.",
+                    + "and channel ONLINE; the receiving unit's counter checks it in Tasklist. With an `Idempotency-Key` "
+                    + "header (8 to 128 letters, digits or . _ : -, e.g. a UUID), sending the same request again (same "
+                    + "part and files) within 24 hours answers the first answer again (`Idempotent-Replayed: true`) "
+                    + "instead of filing a second dossier; the same key with another request answers 422.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
                     encoding = @Encoding(name = "dossier", contentType = MediaType.APPLICATION_JSON_VALUE))))
-    @ApiResponse(responseCode = "201", description = "Filed")
+    @ApiResponse(responseCode = "201", description = "Filed (or, for a repeated Idempotency-Key, the first filing)",
+            content = @Content(schema = @Schema(implementation = CitizenView.class)))
     @ApiResponse(responseCode = "400", description = "Invalid field or missing part",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "413", description = "A file is too large", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "415", description = "A file is not a PDF, JPEG or PNG, or not what its name says",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "Unknown procedure, or one not filed online",
+    @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still under way",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "Unknown procedure, one not filed online, or an Idempotency-Key used for another request",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "429", description = "Too many filings from this address (see Retry-After)",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<CitizenView> file(@RequestPart("dossier") @Valid OnlineFilingRequest dossier,
-            @RequestPart(name = "files", required = false) List<MultipartFile> files) {
-        CitizenView view = filings.file(dossier, files);
-        return ResponseEntity.created(URI.create("/api/public/dossiers/" + view.code())).body(view);
+    ResponseEntity<?> file(@RequestPart("dossier") @Valid OnlineFilingRequest dossier,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        return idempotency.once(idempotencyKey, "POST /api/public/dossiers",
+                idempotencyKey == null ? null : fingerprint(dossier, files), () -> {
+                    CitizenView view = filings.file(dossier, files);
+                    return ResponseEntity.created(URI.create("/api/public/dossiers/" + view.code())).body(view);
+                });
+    }
+
+    /** The filing and every file it carries (name, type, content). */
+    private Fingerprint fingerprint(OnlineFilingRequest dossier, List<MultipartFile> files) {
+        Fingerprint fingerprint = idempotency.fingerprint(dossier);
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            try {
+                fingerprint = fingerprint.and(String.valueOf(file.getOriginalFilename()), String.valueOf(file.getContentType()),
+                        file.getInputStream());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return fingerprint;
     }
 
     @GetMapping("/{code}")

@@ -18,6 +18,7 @@ class CatalogLoaderTest {
     @Autowired ProcedureRepository procedures;
     @Autowired TransactionTemplate tx;
     @Autowired Catalog catalog;
+    @Autowired vn.motcua.cluster.ClusterLock lock;
 
     @Test
     void loadingTheSameFileAgainChangesNothing() {
@@ -98,7 +99,7 @@ class CatalogLoaderTest {
     }
 
     private CatalogLoader loader(org.springframework.core.io.Resource resource) {
-        return new CatalogLoader(new CatalogProperties(resource), units, procedures, tx);
+        return new CatalogLoader(new CatalogProperties(resource), units, procedures, tx, lock);
     }
 
     private String snapshot() {

@@ -30,11 +30,24 @@ final class PublicClient {
     private final String base;
     private final String address;
     private final String authorization;
+    private final java.util.Map<String, String> headers;
 
     private PublicClient(String base, String address, String authorization) {
+        this(base, address, authorization, java.util.Map.of());
+    }
+
+    private PublicClient(String base, String address, String authorization, java.util.Map<String, String> headers) {
         this.base = base;
         this.address = address;
         this.authorization = authorization;
+        this.headers = headers;
+    }
+
+    /** The same client, sending this header with every request as well (an Idempotency-Key). */
+    PublicClient with(String header, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(header, value);
+        return new PublicClient(base, address, authorization, java.util.Map.copyOf(more));
     }
 
     /** A client from a fresh address of 198.18.0.0/15 (only a header value: nothing is sent there). */
@@ -49,7 +62,7 @@ final class PublicClient {
 
     PublicClient as(String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new PublicClient(base, address, "Basic " + token);
+        return new PublicClient(base, address, "Basic " + token, headers);
     }
 
     /** A part of a multipart body: a file (with a name) or a field (JSON or text). */
@@ -155,6 +168,7 @@ final class PublicClient {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 

@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.cluster.ClusterLock;
+
 /** The demo officers of {@code application-demo.yml}; the demo profile only. */
 @Component
 @Profile("demo")
@@ -23,14 +25,21 @@ class DemoUsers implements ApplicationRunner {
 
     private final IdentityService identity;
     private final DemoProperties demo;
+    private final ClusterLock lock;
 
-    DemoUsers(IdentityService identity, DemoProperties demo) {
+    DemoUsers(IdentityService identity, DemoProperties demo, ClusterLock lock) {
         this.identity = identity;
         this.demo = demo;
+        this.lock = lock;
     }
 
+    /** Under the identity set-up's cluster lock: nodes starting together create each user and membership once. */
     @Override
     public void run(ApplicationArguments args) {
+        lock.holding(IdentityBootstrap.LOCK, this::create);
+    }
+
+    private void create() {
         for (DemoProperties.DemoUser u : demo.users()) {
             if (identity.createUserQuery().userId(u.id()).count() == 0) {
                 User user = identity.newUser(u.id());

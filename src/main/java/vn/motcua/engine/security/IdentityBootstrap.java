@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.Role;
 import vn.motcua.catalog.Unit;
+import vn.motcua.cluster.ClusterLock;
 import vn.motcua.engine.Tenants;
 
 /**
@@ -42,6 +43,11 @@ import vn.motcua.engine.Tenants;
  * supervisors are members of every tenant, administrators pass the tenant check anyway. The engine
  * gives each process instance the tenant of the unit that works in it, so the supervisors' "any
  * instance, any task" read grants reach only their own unit's instances, tasks and history.
+ *
+ * <p>Several nodes may start at the same moment: the whole set-up runs under the cluster lock {@value #LOCK},
+ * so each check-then-create is done by one node at a time and the others find what it made. A filter has no
+ * unique name in the engine; should a database hold several shared filters of one name (made by an earlier
+ * version's race), the extra ones are deleted, with their authorizations.
  */
 @Component
 @Order(10)
@@ -53,6 +59,8 @@ class IdentityBootstrap implements ApplicationRunner {
     static final String FILTER_OVERDUE = "filter.overdue";
     static final String FILTER_ESCALATIONS = "filter.escalations";
     static final String ESCALATION_PROCESS = "stepEscalation";
+    /** The cluster lock of the identity set-up (the demo users take it too). */
+    static final String LOCK = "identity";
 
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
     private static final java.util.Locale VI = java.util.Locale.forLanguageTag("vi");
@@ -64,9 +72,11 @@ class IdentityBootstrap implements ApplicationRunner {
     private final Catalog catalog;
     private final AdminProperties admin;
     private final MessageSource messages;
+    private final ClusterLock lock;
 
     IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-            TaskService tasks, Catalog catalog, AdminProperties admin, MessageSource messages) {
+            TaskService tasks, Catalog catalog, AdminProperties admin, MessageSource messages, ClusterLock lock) {
+        this.lock = lock;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -78,6 +88,10 @@ class IdentityBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        lock.holding(LOCK, this::setUp);
+    }
+
+    private void setUp() {
         ensureAdministrator();
         ensureGroup(Role.CITY_SUPERVISORS_GROUP, message("group.citySupervisors"));
         grantSupervisor(Role.CITY_SUPERVISORS_GROUP);
@@ -213,7 +227,7 @@ class IdentityBootstrap implements ApplicationRunner {
                         Map.of("name", "dossierCode", "label", message("filter.variable.code")),
                         Map.of("name", "applicantName", "label", message("filter.variable.applicant")),
                         Map.of("name", "procedureName", "label", message("filter.variable.procedure"))));
-        Filter existing = filters.createTaskFilterQuery().filterName(name).singleResult();
+        Filter existing = single(name);
         if (existing != null) {
             filters.saveFilter(existing.setQuery(query).setProperties(properties));
             return;
@@ -226,6 +240,24 @@ class IdentityBootstrap implements ApplicationRunner {
         everyone.setResourceId(filter.getId());
         everyone.addPermission(Permissions.READ);
         authorizations.saveAuthorization(everyone);
+    }
+
+    /**
+     * The shared filter of this name owned by the administrator, the first of them if an earlier race made
+     * several (the others are deleted, and with them their authorizations).
+     */
+    private Filter single(String name) {
+        List<Filter> found = filters.createTaskFilterQuery().filterName(name).filterOwner(admin.user()).orderByFilterId()
+                .asc().list();
+        if (found.isEmpty()) {
+            return filters.createTaskFilterQuery().filterName(name).orderByFilterId().asc().list().stream().findFirst()
+                    .orElse(null);
+        }
+        for (Filter duplicate : found.subList(1, found.size())) {
+            filters.deleteFilter(duplicate.getId());
+            log.warn("Deleted a second shared Tasklist filter '{}' ({})", name, duplicate.getId());
+        }
+        return found.get(0);
     }
 
     private String message(String key, Object... args) {
