@@ -24,6 +24,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.motcua.cluster.ClusterLock;
+
 /**
  * Imports the province's procedure list from a spreadsheet (CSV in UTF-8, or XLSX): the one service that
  * both the API ({@code POST /api/catalog/imports}) and start-up ({@code motcua.catalog.import.startup-files})
@@ -57,9 +59,12 @@ public class CatalogImports {
     private final TransactionTemplate tx;
     private final MessageSource messages;
     private final Clock clock;
+    private final ClusterLock lock;
 
     CatalogImports(CatalogImportProperties properties, UnitRepository units, ProcedureRepository procedures,
-            CatalogImportRepository imports, TransactionTemplate tx, MessageSource messages, Clock clock) {
+            CatalogImportRepository imports, TransactionTemplate tx, MessageSource messages, Clock clock,
+            ClusterLock lock) {
+        this.lock = lock;
         this.properties = properties;
         this.units = units;
         this.procedures = procedures;
@@ -89,14 +94,14 @@ public class CatalogImports {
         }
         Sheet sheet = read(name, content);
         String sha256 = sha256(content);
-        Instant now = clock.instant();
-        return tx.execute(status -> {
-            ImportReport report = apply(sheet, name, sha256, actor, origin, now, dryRun);
+        // one import at a time in the installation (and none while a node loads the catalog file)
+        return lock.holding(CatalogLoader.LOCK, () -> tx.execute(status -> {
+            ImportReport report = apply(sheet, name, sha256, actor, origin, clock.instant(), dryRun);
             if (dryRun) {
                 status.setRollbackOnly();
             }
             return report;
-        });
+        }));
     }
 
     /**
@@ -106,6 +111,11 @@ public class CatalogImports {
      * @return the report, or empty when the file was already imported
      */
     public Optional<ImportReport> importAtStartup(Resource file) {
+        // nodes starting together: the first imports, the others find the same content already imported
+        return lock.holding(CatalogLoader.LOCK, () -> importAtStartupLocked(file));
+    }
+
+    private Optional<ImportReport> importAtStartupLocked(Resource file) {
         byte[] content;
         try (InputStream in = file.getInputStream()) {
             content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, properties.maxFileSize().toBytes() + 1));
