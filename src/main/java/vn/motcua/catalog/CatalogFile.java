@@ -25,7 +25,8 @@ record CatalogFile(List<UnitEntry> units, List<ProcedureEntry> procedures) {
             String process,
             List<DocumentEntry> documents,
             List<StepEntry> steps,
-            Boolean interconnected) {
+            Boolean interconnected,
+            List<FieldEntry> fields) {
 
         /** Marked {@code interconnected: true}: a set handled by several agencies (absent means not). */
         boolean isInterconnected() {
@@ -41,5 +42,12 @@ record CatalogFile(List<UnitEntry> units, List<ProcedureEntry> procedures) {
     }
 
     record DocumentEntry(String name, DocumentKind kind, int count) {
+    }
+
+    /**
+     * A field the procedure asks for besides the applicant (the enterprise's name, the child's name…): a key of
+     * the dossier's {@code formData}, its label, and whether it takes several lines.
+     */
+    record FieldEntry(String key, String label, Boolean multiline) {
     }
 }
