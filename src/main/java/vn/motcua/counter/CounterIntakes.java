@@ -43,6 +43,8 @@ class CounterIntakes {
 
     /** A file part: the scan of the paper at this position of the procedure's checklist ({@code scan.0}, …). */
     static final Pattern SCAN_PART = Pattern.compile("scan\\.(\\d{1,4})");
+    /** The JSON part with the dossier itself. */
+    static final String DOSSIER_PART = "dossier";
     /** The longest value of one of the procedure's own fields. */
     static final int MAX_FIELD = 1000;
 
@@ -164,6 +166,9 @@ class CounterIntakes {
             return scans;
         }
         for (Map.Entry<String, List<MultipartFile>> part : parts.entrySet()) {
+            if (DOSSIER_PART.equals(part.getKey())) {
+                continue; // the JSON part, which a browser sends as a file (a Blob)
+            }
             Matcher scan = SCAN_PART.matcher(part.getKey());
             if (!scan.matches()) {
                 errors.add(error(part.getKey(), "counter.scan.part"));

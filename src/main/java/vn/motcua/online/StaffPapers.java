@@ -34,15 +34,25 @@ class StaffPapers {
         Dossier dossier = dossiers.requireVisible(code);
         ZoneId zone = calendar.zone();
         List<Attachment> files = attachments.of(dossier.getCode());
-        List<PaperJson> checklist = papers.checklist(dossier.getCode()).stream()
+        List<FileJson> others = files.stream().filter(f -> f.getPaperPosition() == null)
+                .map(f -> FileJson.of(f, zone)).toList();
+        return new PapersJson(dossier.getCode(), dossier.getStatus().code(), checklist(dossier, files), others);
+    }
+
+    /** The checklist of a dossier the caller may see, each paper with its scans. */
+    @Transactional(readOnly = true)
+    List<PaperJson> checklist(Dossier dossier) {
+        return checklist(dossier, attachments.of(dossier.getCode()));
+    }
+
+    private List<PaperJson> checklist(Dossier dossier, List<Attachment> files) {
+        ZoneId zone = calendar.zone();
+        return papers.checklist(dossier.getCode()).stream()
                 .map(p -> new PaperJson(p.getPosition(), p.getName(), p.getKind().name(), papers.kind(p.getKind()),
                         p.getCount(), p.isReceived(), at(p, zone), p.getReceivedBy(),
                         files.stream().filter(f -> Integer.valueOf(p.getPosition()).equals(f.getPaperPosition()))
                                 .map(f -> FileJson.of(f, zone)).toList()))
                 .toList();
-        List<FileJson> others = files.stream().filter(f -> f.getPaperPosition() == null)
-                .map(f -> FileJson.of(f, zone)).toList();
-        return new PapersJson(dossier.getCode(), dossier.getStatus().code(), checklist, others);
     }
 
     private static OffsetDateTime at(DossierPaper paper, ZoneId zone) {

@@ -47,6 +47,33 @@ function element(tag, className, text) {
   return node;
 }
 
+/**
+ * A file input with Vietnamese words: the browser's own button ("Choose Files") is hidden behind a button of the
+ * project's, and the names of the chosen files are shown beside it.
+ */
+export function fileChooser(multiple, inputClass) {
+  const node = element('span', 'motcua-file-chooser');
+  const button = element('label', 'btn btn-default motcua-choose', multiple ? 'Chọn tệp…' : 'Chọn tệp…');
+  const input = element('input', 'motcua-file-input ' + (inputClass || 'motcua-upload-input'));
+  input.type = 'file';
+  input.multiple = multiple;
+  input.accept = ACCEPT;
+  button.appendChild(input);
+  const chosen = element('span', 'motcua-chosen', 'Chưa chọn tệp');
+  input.addEventListener('change', () => {
+    chosen.textContent = input.files.length ? Array.from(input.files).map((f) => f.name).join(', ') : 'Chưa chọn tệp';
+  });
+  node.append(button, chosen);
+  return {
+    node,
+    input,
+    clear() {
+      input.value = '';
+      chosen.textContent = 'Chưa chọn tệp';
+    }
+  };
+}
+
 function codeOf(marker) {
   const scope = marker.closest('.fjs-form') || document;
   const code = scope.querySelector('.motcua-code');
@@ -91,17 +118,15 @@ function build(marker) {
     label.appendChild(paper);
     control.appendChild(label);
   }
-  const input = element('input', 'motcua-upload-input');
-  input.type = 'file';
-  input.multiple = !result;
-  input.accept = ACCEPT;
+  const choose = fileChooser(!result);
+  const input = choose.input;
   const send = element('button', 'btn btn-default motcua-upload-send', 'Tải lên');
   send.type = 'button';
   const status = element('p', 'motcua-upload-status');
   status.setAttribute('role', 'status');
   const list = element('ul', 'motcua-upload-list');
-  control.append(input, send, status, element('p', null, result ? 'Kết quả đã đính kèm:' : 'Bản quét đã đính kèm:'),
-    list);
+  control.append(choose.node, send, status,
+    element('p', null, result ? 'Kết quả đã đính kèm:' : 'Bản quét đã đính kèm:'), list);
   marker.appendChild(control);
 
   async function refresh() {
@@ -162,7 +187,7 @@ function build(marker) {
       }
       status.classList.add('motcua-ok');
       status.textContent = 'Đã tải lên ' + input.files.length + ' tệp.';
-      input.value = '';
+      choose.clear();
       await refresh();
     } catch (e) {
       status.classList.add('motcua-error');
@@ -178,8 +203,83 @@ function build(marker) {
   });
 }
 
+// --- After a decision: the documents it produced, to print for the citizen at once (Form 01 after a reception,
+// 02 after a supplement request, 03 after a refusal, 05 after a stop). Tasklist closes the form when the task is
+// completed; the documents the dossier had when its form opened are remembered, and those that are new once the
+// form is gone are offered in a box of their own.
+
+const PRINTABLE = ['01', '02', '03', '04', '05', '06'];
+const known = new Map(); // dossier code -> the addresses of its documents when its task form opened
+
+async function documents(code) {
+  const all = await getJson('/api/dossiers/' + encodeURIComponent(code) + '/documents');
+  return all.filter((d) => PRINTABLE.includes(d.form));
+}
+
+function remember(codeElement) {
+  codeElement.setAttribute('data-motcua-seen', '1');
+  const code = codeElement.textContent.trim();
+  documents(code).then((list) => known.set(code, new Set(list.map((d) => d.url)))).catch(() => {});
+}
+
+function showPrintables(code, fresh) {
+  document.querySelectorAll('.motcua-printables').forEach((box) => box.remove());
+  const box = element('div', 'motcua-printables');
+  box.setAttribute('role', 'dialog');
+  box.appendChild(element('h4', null, 'Hồ sơ ' + code + ': văn bản để in cho công dân'));
+  const list = element('ul');
+  fresh.forEach((d) => {
+    const item = element('li');
+    const link = element('a', 'motcua-printable', 'Mẫu ' + d.form + ': ' + d.title);
+    link.href = SERVER_ROOT + d.url;
+    link.target = '_blank';
+    const pdf = element('a', null, 'PDF');
+    pdf.href = SERVER_ROOT + d.pdfUrl;
+    pdf.target = '_blank';
+    item.append(link, document.createTextNode(' ('), pdf, document.createTextNode(')'));
+    list.appendChild(item);
+  });
+  const close = element('button', 'btn btn-default btn-sm', 'Đóng');
+  close.type = 'button';
+  close.addEventListener('click', () => box.remove());
+  box.append(list, close);
+  document.body.appendChild(box);
+}
+
+function watchCompletion(code, codeElement) {
+  const started = Date.now();
+  const timer = setInterval(async () => {
+    if (document.body.contains(codeElement)) {
+      if (Date.now() - started > 30000) {
+        clearInterval(timer); // the completion was refused, or is still under way: nothing to offer
+      }
+      return;
+    }
+    clearInterval(timer);
+    try {
+      const before = known.get(code) || new Set();
+      const fresh = (await documents(code)).filter((d) => !before.has(d.url));
+      known.set(code, new Set([...before, ...fresh.map((d) => d.url)]));
+      if (fresh.length) {
+        showPrintables(code, fresh);
+      }
+    } catch (e) {
+      // the officer may no longer see the dossier (it went to another unit): nothing to offer
+    }
+  }, 500);
+}
+
+document.addEventListener('click', (event) => {
+  const button = event.target.closest && event.target.closest('button[ng-click="complete()"]');
+  const codeElement = button && document.querySelector('.fjs-form .motcua-code');
+  if (codeElement) {
+    watchCompletion(codeElement.textContent.trim(), codeElement);
+  }
+}, true);
+
 function scan() {
   document.querySelectorAll('.motcua-upload:not([data-motcua-ready])').forEach(build);
+  document.querySelectorAll('.fjs-form .motcua-code:not([data-motcua-seen])').forEach(remember);
 }
 
 const observer = new MutationObserver(scan);
