@@ -72,6 +72,25 @@ public final class WebappSession {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /**
+     * A multipart POST as a Tasklist page's script sends it: the session's cookies, and the CSRF token in
+     * {@code X-XSRF-TOKEN} when {@code token} is not null (pass {@link #csrf()} for the right one).
+     */
+    public Response postMultipart(String path, String contentType, byte[] body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .header("X-Requested-With", "XMLHttpRequest").header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("X-XSRF-TOKEN", token);
+        }
+        return send(request);
+    }
+
+    /** The webapps' CSRF token of this session (the XSRF-TOKEN cookie). */
+    public String csrf() {
+        return csrfToken();
+    }
+
     public Response delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", csrfToken()).DELETE());
     }
