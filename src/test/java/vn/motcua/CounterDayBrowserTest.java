@@ -292,10 +292,17 @@ class CounterDayBrowserTest {
         element.sendKeys(text);
     }
 
+    /** Scrolls the element into view and clicks it once it stays put (Tasklist draws a form again when claimed). */
     private void click(By target) {
-        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(target));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+        wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementNotInteractableException.class).until(driver -> {
+                    WebElement element = driver.findElement(target);
+                    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                            element);
+                    element.click();
+                    return true;
+                });
     }
 
     private Path pdf(String name) throws Exception {
