@@ -12,14 +12,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.motcua.deadline.DeadlinesMoved;
 import vn.motcua.online.DossierFilesAdded;
 
 /**
- * Keeps the dossier panel of open tasks current: when files are added to a dossier (a scan, the electronic result) or
- * its deadlines move (a supplement pause ended, a re-appointment, a calendar change), every open task of the dossier
+ * Keeps the dossier panel of open tasks current: when files are added to a dossier (a scan, the electronic result), its
+ * deadlines move (a supplement pause ended, a calendar change) or it is re-appointed, every open task of the dossier
  * gets its panel built again. Runs after the change committed, in a transaction of its own and as the system: a
  * panel that cannot be refreshed (the task ended meanwhile) is logged and never undoes the change.
  */
@@ -44,6 +46,20 @@ class DossierPanelRefresh {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onDeadlinesMoved(DeadlinesMoved moved) {
         refresh(moved.dossierCodes());
+    }
+
+    /** Refreshes the dossier's open tasks once the caller's transaction committed (at once without one). */
+    void refreshAfterCommit(String code) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            refresh(List.of(code));
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                refresh(List.of(code));
+            }
+        });
     }
 
     void refresh(Collection<String> codes) {
