@@ -80,7 +80,7 @@ class CounterDayBrowserTest {
         shot("khoi-tao-tiep-nhan-tai-quay");
         procedure.selectByVisibleText(ENTERPRISE + " — Đăng ký thành lập doanh nghiệp tư nhân");
         type("motcua-fullName", "Trần Văn Quầy");
-        type("motcua-idNumber", "046090007777");
+        type("motcua-idNumber", "04609");
         type("motcua-phone", "0905777888");
         type("motcua-email", "quay@example.com");
         type("motcua-address", "25 Lê Lợi, phường Thuận Hóa, Huế");
@@ -91,6 +91,12 @@ class CounterDayBrowserTest {
                 .sendKeys(pdf("giay-de-nghi.pdf").toString());
         click(By.cssSelector("input[name='decision'][value='SUPPLEMENT']"));
         type("motcua-note", "Mang theo bản gốc giấy tờ pháp lý để đối chiếu.");
+        // a wrong ID number: the form says so under the field, in Vietnamese, and nothing is filed
+        click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".motcua-intake"),
+                "Số định danh cá nhân phải gồm 12 chữ số (hoặc 9 chữ số với CMND cũ)."));
+        shot("loi-so-dinh-danh");
+        type("motcua-idNumber", "046090007777");
         shot("tiep-nhan-thieu-mot-giay-to");
         click(By.cssSelector("button[ng-click='startProcessInstance()']"));
         WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".motcua-result")));
@@ -168,6 +174,9 @@ class CounterDayBrowserTest {
         WebElement opinion = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".motcua-panel .motcua-opinion")));
         assertThat(opinion.getText()).contains("Thẩm định hồ sơ").contains(OPINION).contains("Trần Văn Minh");
+        // the history names the steps, never the processes' ids
+        assertThat(panelText()).contains("Tiếp nhận, hẹn trả kết quả").contains("Nhận hồ sơ bổ sung")
+                .doesNotContain("Task_");
         claim();
         click(By.xpath("//label[contains(., 'Phê duyệt, ký kết quả')]"));
         shot("phe-duyet");
@@ -212,9 +221,17 @@ class CounterDayBrowserTest {
     private void logIn(String user) {
         browser.manage().deleteAllCookies();
         browser.get("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                .sendKeys(user);
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        // the login page moves the focus while it starts: type each field until it holds what was typed
+        wait.until(driver -> {
+            WebElement name = driver.findElement(By.cssSelector("input[ng-model='username']"));
+            WebElement password = driver.findElement(By.cssSelector("input[ng-model='password']"));
+            name.clear();
+            name.sendKeys(user);
+            password.click();
+            password.clear();
+            password.sendKeys("demo");
+            return user.equals(name.getDomProperty("value")) && "demo".equals(password.getDomProperty("value"));
+        });
         browser.findElement(By.cssSelector("button[type='submit']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filters .task-filter")));
     }
