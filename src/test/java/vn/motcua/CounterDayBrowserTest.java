@@ -30,7 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * lists exactly that paper), the citizen brings it and the counter records it with its scan, the counter receives
  * the dossier, Sở Tài chính's specialist appraises it seeing the papers, its leader approves it seeing the
  * specialist's opinion, and the counter attaches the electronic result and returns it. The project's API is called
- * only to assert what the pages did. Screenshots of each screen go to target/screenshots/counter-day-*.png.
+ * only to assert what the pages did. Screenshots of each screen go to target/screenshots/counter-day-*.png (and
+ * counter-complete-*.png for a complete dossier received on the spot).
  */
 @MotcuaTest
 class CounterDayBrowserTest {
@@ -43,6 +44,7 @@ class CounterDayBrowserTest {
     WebDriverWait wait;
     Api demo;
     int screen;
+    String screens = "counter-day";
     final List<Path> files = new ArrayList<>();
 
     @BeforeEach
@@ -208,6 +210,50 @@ class CounterDayBrowserTest {
         supervisorOpensTheDossierViewInCockpit(code);
     }
 
+    /** A complete dossier at a ward's counter: received on the spot, its appointment shown, Form 01 printed. */
+    @Test
+    void aCompleteDossierIsReceivedOnTheSpotAndItsReceiptPrinted() throws Exception {
+        screens = "counter-complete";
+        logIn("tiepnhan.thuanhoa");
+        browser.findElement(By.cssSelector("li.start-process-action a")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., 'Tiếp nhận hồ sơ tại quầy')]")))
+                .click();
+        Select procedure = new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("motcua-procedure"))));
+        wait.until(driver -> procedure.getOptions().size() > 1);
+        // the ward's counter is offered the ward's procedures, not the centre's
+        assertThat(procedure.getOptions().stream().map(WebElement::getText).toList())
+                .anyMatch(option -> option.startsWith("1.001193"))
+                .noneMatch(option -> option.startsWith(ENTERPRISE));
+        procedure.selectByVisibleText("1.001193 — Đăng ký khai sinh");
+        type("motcua-fullName", "Lê Thị Khai Sinh");
+        type("motcua-idNumber", "046195001111");
+        type("motcua-phone", "0914111222");
+        type("motcua-address", "3 Đinh Tiên Hoàng, phường Thuận Hóa, Huế");
+        type("motcua-field-childName", "Lê Minh An");
+        for (int paper = 0; paper < 4; paper++) {
+            click(By.id("motcua-paper-" + paper));
+        }
+        click(By.cssSelector("input[name='decision'][value='APPROVE']"));
+        click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+        WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".motcua-result")));
+        String code = result.findElement(By.cssSelector(".motcua-result-code")).getText().strip();
+        assertThat(result.getText()).contains("Đã tiếp nhận").contains("hẹn trả kết quả");
+        // Tasklist's own start button has nothing left to start
+        assertThat(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")).isDisplayed())
+                .isFalse();
+        shot("tiep-nhan-ngay-mau-01");
+        JsonNode received = dossier(code);
+        assertThat(received.get("receivedAt").isNull()).isFalse();
+        assertThat(result.findElement(By.cssSelector(".motcua-result-appointment")).getText())
+                .isEqualTo(received.get("appointmentDate").asText().substring(11, 16) + " "
+                        + received.get("appointmentDate").asText().substring(8, 10) + "/"
+                        + received.get("appointmentDate").asText().substring(5, 7) + "/"
+                        + received.get("appointmentDate").asText().substring(0, 4));
+        assertThat(received.get("history").findValues("statusCode").stream().map(JsonNode::asInt).toList())
+                .containsExactly(1, 2, 4);
+        printFromTheResult(code, "01", "Lê Thị Khai Sinh");
+    }
+
     /**
      * The last screen of the day: the supervisor opens the dossier's view in Cockpit. Cockpit's dossier view is built
      * elsewhere; its steps are added here.
@@ -337,7 +383,7 @@ class CounterDayBrowserTest {
     }
 
     private void shot(String name) throws Exception {
-        Path shot = Path.of("target", "screenshots", String.format("counter-day-%02d-%s.png", ++screen, name));
+        Path shot = Path.of("target", "screenshots", String.format("%s-%02d-%s.png", screens, ++screen, name));
         Files.createDirectories(shot.getParent());
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
