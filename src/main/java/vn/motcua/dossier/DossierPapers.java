@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -134,13 +133,6 @@ public class DossierPapers {
     /** The Vietnamese name of a paper's kind. */
     public String kind(DocumentKind kind) {
         return messages.getMessage("paper.kind." + kind.name(), null, kind.name(), VI);
-    }
-
-    /** The positions of the papers received so far. */
-    @Transactional(readOnly = true)
-    public Set<Integer> received(String code) {
-        return checklist(code).stream().filter(DossierPaper::isReceived).map(DossierPaper::getPosition)
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private List<DossierPaper> rows(String code) {

@@ -1,7 +1,6 @@
 package vn.motcua.dossier;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,12 +41,5 @@ public class Opinions {
     @Transactional(readOnly = true)
     public List<Opinion> of(String code) {
         return opinions.findByDossierCodeOrderByIdAsc(code);
-    }
-
-    /** The latest opinion that says something (a note), before the step now open: what the next officer reads. */
-    @Transactional(readOnly = true)
-    public Optional<Opinion> latest(String code) {
-        List<Opinion> all = of(code);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 }
