@@ -65,7 +65,10 @@ class PapersListener implements TaskListener {
                 throw new DecisionRejected(message("paper.invalid", position + 1));
             }
         }
-        papers.receive(code, positions, actor(task));
+        if (submitted) {
+            // only a checklist the officer filled in says which papers are missing
+            papers.receive(code, positions, actor(task));
+        }
         Object note = task.getVariable(ProcessVariables.NOTE);
         String officerNote = note instanceof String text && !text.isBlank() ? text : null;
         if (CHECKLIST.equals(mode.get()) && submitted
