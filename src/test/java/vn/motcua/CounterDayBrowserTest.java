@@ -2,6 +2,7 @@ package vn.motcua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -282,20 +283,34 @@ class CounterDayBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filters .task-filter")));
     }
 
-    /** Opens the unit's list ("Việc của đơn vị") and the card of this dossier's task, as an officer does. */
+    /**
+     * Opens the unit's list ("Việc của đơn vị"), searches it for the dossier's code as an officer does with the code on
+     * the citizen's paper (Tasklist's search of the task variable "Mã hồ sơ", which Tasklist keeps in its address),
+     * and opens the card of this dossier's task.
+     */
     private void openTask(String code, String taskName) {
         By filter = By.xpath("//div[contains(@class,'task-filter')]//h4/a[contains(normalize-space(.), 'Việc của đơn vị')]");
         wait.until(ExpectedConditions.elementToBeClickable(filter)).click();
+        wait.until(driver -> driver.getCurrentUrl().contains("filter="));
+        String search = "[{\"type\":\"taskVariables\",\"operator\":\"eq\",\"value\":\"" + code
+                + "\",\"name\":\"dossierCode\"}]";
+        String address = browser.getCurrentUrl().replaceAll("&searchQuery=[^&]*", "");
+        browser.get(address + "&searchQuery=" + URLEncoder.encode(search, StandardCharsets.UTF_8).replace("+", "%20"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-widget-search-pill]"), code));
         By card = By.xpath("//li[contains(@class,'task')][.//*[contains(., '" + code + "')]]"
                 + "[.//*[contains(., '" + taskName + "')]]//a[contains(@href, 'task=')]");
+        long[] loaded = {System.currentTimeMillis()};
         wait.until(driver -> {
             List<WebElement> cards = driver.findElements(card);
-            if (cards.isEmpty()) {
-                driver.findElement(filter).click(); // the list refreshes
-                return null;
+            if (cards.isEmpty() && System.currentTimeMillis() - loaded[0] > 10_000) {
+                driver.navigate().refresh(); // a list loaded before the task was created does not show it yet
+                loaded[0] = System.currentTimeMillis();
             }
-            return cards.get(0);
+            return cards.isEmpty() ? null : cards.get(0);
         }).click();
+        // the search left only this dossier's tasks in the list
+        assertThat(browser.findElements(By.cssSelector("[cam-tasks] .tasks-list li.task"))).allSatisfy(
+                item -> assertThat(item.getText()).contains(code.substring(0, 20)));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form .motcua-code"), code));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details"), taskName));
     }
