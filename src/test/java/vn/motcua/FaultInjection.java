@@ -17,6 +17,8 @@ import vn.motcua.dossier.DossierWorkflow;
 public class FaultInjection {
 
     public static final AtomicBoolean FAIL_NEXT_START = new AtomicBoolean();
+    /** Makes the next counter decision fail after the reception check was completed (files and papers stored). */
+    public static final AtomicBoolean FAIL_NEXT_DECISION = new AtomicBoolean();
 
     @Bean
     @Primary
@@ -32,6 +34,15 @@ public class FaultInjection {
             real.start(dossierCode);
             if (FAIL_NEXT_START.getAndSet(false)) {
                 throw new IllegalStateException("injected failure after the process started");
+            }
+        }
+
+        @Override
+        public void receptionDecided(String dossierCode, String officer, String decision, String note,
+                java.util.Collection<Integer> receivedPapers) {
+            real.receptionDecided(dossierCode, officer, decision, note, receivedPapers);
+            if (FAIL_NEXT_DECISION.getAndSet(false)) {
+                throw new IllegalStateException("injected failure after the counter's decision");
             }
         }
 

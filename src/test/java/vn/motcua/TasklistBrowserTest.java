@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,15 +60,26 @@ class TasklistBrowserTest {
             // the Camunda Form shows the dossier's key facts
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), code));
-            assertThat(fact("applicantName")).isEqualTo("Nguyễn Thị Tasklist");
-            assertThat(fact("procedureName")).isEqualTo("Đăng ký thành lập doanh nghiệp tư nhân");
+            assertThat(fact("motcua-applicant")).isEqualTo("Nguyễn Thị Tasklist");
+            assertThat(fact("motcua-id-number")).isEqualTo("046090001234");
+            assertThat(browser.findElement(By.cssSelector(".fjs-form .motcua-panel")).getText())
+                    .contains("Đăng ký thành lập doanh nghiệp tư nhân");
 
             WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(
                     By.xpath("//button[contains(@ng-click,'claim')] | //a[contains(@ng-click,'claim')]")));
             claim.click();
 
-            wait.until(ExpectedConditions.elementToBeClickable(
-                    By.xpath("//label[contains(., 'Hồ sơ đầy đủ')]"))).click();
+            // the dossier panel makes the form taller than the window, and the form is drawn again once claimed:
+            // bring the choice into view and click it once it stays put
+            By approve = By.xpath("//label[contains(., 'Hồ sơ đầy đủ')]");
+            wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
+                        WebElement choice = driver.findElement(approve);
+                        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                                choice);
+                        choice.click();
+                        return true;
+                    });
             WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
                     By.xpath("//button[contains(@ng-click,'complete')]")));
             // the form's facts make it taller than the window: bring the button into view first
@@ -85,27 +97,36 @@ class TasklistBrowserTest {
     }
 
     /**
-     * The applicant's name is data, never markup: a name that is an HTML element or a script shows literally in the
-     * Camunda Form, and neither becomes an element nor runs.
+     * What a citizen typed is data, never markup: a name (or a field of the procedure) that is an HTML element, a
+     * script or a markdown link shows literally in the dossier panel of the Camunda Form, and neither becomes an
+     * element nor a link nor runs.
      */
     @Test
     void anApplicantNameThatIsMarkupShowsAsTextInTasklist() throws Exception {
         Api counter = Api.at(port).as("tiepnhan.hcc", "demo");
         String element = "\"><img src=x onerror=\"window.motcuaXss1=1\">";
         String script = "<script>window.motcuaXss2=1</script>";
+        String link = "[Bấm vào đây](https://evil.example/) {{dossierPanel.code}}";
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         logIn(wait, "tiepnhan.hcc");
-        for (String name : new String[] {element, script}) {
-            String code = counter.post("/api/dossiers", EndToEndContract.intake("2.001610", name)).json().get("code")
-                    .asText();
+        for (String name : new String[] {element, script, link}) {
+            Map<String, Object> intake = new java.util.HashMap<>(EndToEndContract.intake("2.001610", name));
+            intake.put("formData", Map.of("enterpriseName", name, "request", "<b>đậm</b>\n" + link));
+            String code = counter.post("/api/dossiers", intake).json().get("code").asText();
             String taskId = counter.get("/engine-rest/task?processInstanceBusinessKey=" + code).json().get(0)
                     .get("id").asText();
             browser.get("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
             try {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), code));
-                wait.until(driver -> name.equals(fact("applicantName")));
+                wait.until(driver -> name.equals(fact("motcua-applicant")));
+                assertThat(browser.findElement(By.cssSelector(".fjs-form .motcua-fields")).getText()).contains(name)
+                        .contains("<b>đậm</b>");
                 JavascriptExecutor page = (JavascriptExecutor) browser;
                 assertThat(page.executeScript("return document.querySelectorAll('img[src=\"x\"]').length"))
+                        .isEqualTo(0L);
+                assertThat(page.executeScript("return document.querySelectorAll('a[href*=\"evil\"]').length"))
+                        .isEqualTo(0L);
+                assertThat(page.executeScript("return document.querySelectorAll('.fjs-form b').length"))
                         .isEqualTo(0L);
                 assertThat(page.executeScript("return document.querySelectorAll('.fjs-form script').length"))
                         .isEqualTo(0L);
@@ -128,9 +149,9 @@ class TasklistBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasklist-navigation], .tasks-list, .task-filters")));
     }
 
-    /** The value a fact field of the task's Camunda Form shows (a read-only field bound to the variable). */
-    private String fact(String variable) {
-        List<WebElement> fields = browser.findElements(By.cssSelector(".fjs-form [id$='Field_fact_" + variable + "']"));
-        return fields.isEmpty() ? null : fields.get(0).getDomProperty("value");
+    /** The text a cell of the dossier panel of the task's Camunda Form shows (by its class). */
+    private String fact(String cell) {
+        List<WebElement> cells = browser.findElements(By.cssSelector(".fjs-form .motcua-panel ." + cell));
+        return cells.isEmpty() ? null : cells.get(0).getText();
     }
 }

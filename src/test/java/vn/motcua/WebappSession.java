@@ -93,6 +93,20 @@ public final class WebappSession {
         return send(request);
     }
 
+    /**
+     * A multipart POST as a Tasklist page's script sends it: the session's cookies, and the CSRF token in
+     * {@code X-XSRF-TOKEN} when {@code token} is not null (pass {@link #csrf()} for the right one).
+     */
+    public Response postMultipart(String path, String contentType, byte[] body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .header("X-Requested-With", "XMLHttpRequest").header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("X-XSRF-TOKEN", token);
+        }
+        return send(request);
+    }
+
     /** The webapps' CSRF token of this session (the XSRF-TOKEN cookie), empty before a webapp page was opened. */
     public String csrf() {
         return csrfToken();

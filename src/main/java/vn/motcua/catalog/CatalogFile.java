@@ -33,7 +33,8 @@ record CatalogFile(List<UnitEntry> units, List<ProcedureEntry> procedures) {
             String process,
             List<DocumentEntry> documents,
             List<StepEntry> steps,
-            Boolean interconnected) {
+            Boolean interconnected,
+            List<FieldEntry> fields) {
 
         /** Marked {@code interconnected: true}: a set handled by several agencies (absent means not). */
         boolean isInterconnected() {
@@ -76,5 +77,12 @@ record CatalogFile(List<UnitEntry> units, List<ProcedureEntry> procedures) {
                 return null;
             }
         }
+    }
+
+    /**
+     * A field the procedure asks for besides the applicant (the enterprise's name, the child's name…): a key of
+     * the dossier's {@code formData}, its label, and whether it takes several lines.
+     */
+    record FieldEntry(String key, String label, Boolean multiline) {
     }
 }

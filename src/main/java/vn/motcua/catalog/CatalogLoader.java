@@ -37,6 +37,7 @@ class CatalogLoader implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(CatalogLoader.class);
     private static final Pattern UNIT_KEY = Pattern.compile("[a-z0-9]{2,30}");
     private static final Pattern STEP_KEY = Pattern.compile("[a-z][A-Za-z0-9]{1,59}");
+    private static final Pattern FIELD_KEY = Pattern.compile("[a-z][A-Za-z0-9]{1,59}");
 
     private final CatalogProperties properties;
     private final UnitRepository units;
@@ -132,9 +133,30 @@ class CatalogLoader implements InitializingBean {
                         .forEach(d -> problems.add(where + " has a document without name, kind or count"));
             }
             validateSteps(p, where, problems);
+            validateFields(p, where, problems);
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The catalog is invalid:\n - " + String.join("\n - ", problems));
+        }
+    }
+
+    /**
+     * The procedure's own fields (optional): keys that can name a {@code formData} entry, unique, not the
+     * applicant's free text ({@value ProcedureField#REQUEST}, which every dossier may carry), each with a label.
+     */
+    private static void validateFields(CatalogFile.ProcedureEntry p, String where, List<String> problems) {
+        if (p.fields() == null) {
+            return;
+        }
+        Set<String> keys = new HashSet<>();
+        for (CatalogFile.FieldEntry f : p.fields()) {
+            if (f.key() == null || !FIELD_KEY.matcher(f.key()).matches() || ProcedureField.REQUEST.equals(f.key())
+                    || !keys.add(f.key())) {
+                problems.add(where + " has a field without a valid, unique key: " + f.key());
+            }
+            if (f.label() == null || f.label().isBlank()) {
+                problems.add(where + " has a field without a label: " + f.key());
+            }
         }
     }
 

@@ -119,6 +119,10 @@ public class Procedure {
     /** When an import last changed the procedure. */
     @Column(name = "updated_at")
     private Instant updatedAt;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "procedure_field", joinColumns = @JoinColumn(name = "procedure_code"))
+    @OrderColumn(name = "position")
+    private List<ProcedureField> fields = new ArrayList<>();
 
     protected Procedure() {
     }
@@ -161,6 +165,13 @@ public class Procedure {
         if (!documents.equals(docs)) {
             documents.clear();
             documents.addAll(docs);
+        }
+        List<ProcedureField> ownFields = e.fields() == null ? List.of() : e.fields().stream()
+                .map(f -> new ProcedureField(f.key(), f.label(), Boolean.TRUE.equals(f.multiline())))
+                .toList();
+        if (!fields.equals(ownFields)) {
+            fields.clear();
+            fields.addAll(ownFields);
         }
         List<StepShare> shares = e.steps().stream()
                 .map(st -> new StepShare(st.step(), CatalogLoader.minutes(st.hours()), st.unit(), st.parallel()))
@@ -316,6 +327,11 @@ public class Procedure {
 
     public List<RequiredDocument> getDocuments() {
         return List.copyOf(documents);
+    }
+
+    /** The fields the procedure asks for besides the applicant, in form order (may be none). */
+    public List<ProcedureField> getFields() {
+        return List.copyOf(fields);
     }
 
     /** The internal process: each step's share of the statutory time, in order; the shares add up to it. */

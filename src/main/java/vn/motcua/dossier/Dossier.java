@@ -107,6 +107,10 @@ public class Dossier {
     @Enumerated(EnumType.STRING)
     private Verdict verdict;
 
+    /** When the counter first attached scans of the papers (digitisation at reception); null if it never did. */
+    @Column(name = "digitised_at")
+    private Instant digitisedAt;
+
     @Version
     private long version;
 
@@ -185,6 +189,13 @@ public class Dossier {
 
     void returned(Instant at) {
         this.returnedAt = at;
+    }
+
+    /** The counter attached scans of the papers; the first time counts. */
+    void digitised(Instant at) {
+        if (digitisedAt == null) {
+            this.digitisedAt = at;
+        }
     }
 
     public String getCode() {
@@ -288,6 +299,11 @@ public class Dossier {
 
     public Instant getReturnedAt() {
         return returnedAt;
+    }
+
+    /** When the counter first attached scans of the papers (digitised at reception), or null. */
+    public Instant getDigitisedAt() {
+        return digitisedAt;
     }
 
     /**

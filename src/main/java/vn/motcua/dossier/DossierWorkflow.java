@@ -12,6 +12,14 @@ public interface DossierWorkflow {
     /** Starts the one-stop lifecycle of a new dossier, in the caller's transaction. */
     void start(String dossierCode);
 
+    /**
+     * The counter checked a new dossier on the spot: completes its reception check as {@code officer}, with the
+     * decision (APPROVE, SUPPLEMENT, REFUSE), the officer's note and the papers received (positions in the dossier's
+     * checklist), exactly as the officer would in Tasklist. A decision the task refuses throws {@link DecisionRefused}.
+     */
+    void receptionDecided(String dossierCode, String officer, String decision, String note,
+            java.util.Collection<Integer> receivedPapers);
+
     /** Tells the waiting process that the citizen has brought the requested supplement. */
     void supplementReceived(String dossierCode);
 

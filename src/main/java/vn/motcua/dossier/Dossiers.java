@@ -80,6 +80,11 @@ public class Dossiers {
         return file(procedure, request, request.channel(), Actors.current());
     }
 
+    /** Whether the caller may file dossiers of this procedure at a counter: its receiving unit's reception. */
+    public boolean canIntake(Procedure procedure) {
+        return access.canIntake(Actors.groups(), procedure);
+    }
+
     /**
      * Files a dossier that a citizen sent online: channel {@link Channel#ONLINE}, filed by
      * {@link Actors#CITIZEN}, status 1 until the receiving unit's counter checks it in Tasklist, like
@@ -226,6 +231,14 @@ public class Dossiers {
         return minutes % 60 == 0 ? Long.toString(minutes / 60) : String.format(Locale.ROOT, "%.2f", minutes / 60.0);
     }
 
+    /**
+     * Records that the counter digitised the dossier: it attached scans of the papers it received (Decision 766,
+     * 4.2). The first time counts; later scans change nothing.
+     */
+    public void digitised(String code) {
+        require(code).digitised(calendar.now());
+    }
+
     /** Records that the citizen brought the requested supplement and resumes the dossier's process. */
     public void supplementReceived(String code) {
         Dossier dossier = requireVisible(code);
@@ -233,6 +246,23 @@ public class Dossiers {
             throw DossierProblem.forbidden();
         }
         resumeAfterSupplement(dossier);
+    }
+
+    /**
+     * A dossier whose requested supplement the caller may record now (papers, scans): its receiving counter or the
+     * specialists of a unit that takes part, while the supplement is awaited. 404 unknown, 403 others, 409 when no
+     * supplement is requested.
+     */
+    @Transactional(readOnly = true)
+    public Dossier requireForSupplement(String code) {
+        Dossier dossier = requireVisible(code);
+        if (!access.canRecordSupplement(Actors.groups(), procedureOf(dossier))) {
+            throw DossierProblem.forbidden();
+        }
+        if (dossier.getStatus() != DossierStatus.SUPPLEMENT_REQUESTED) {
+            throw new DossierProblem(HttpStatus.CONFLICT, "dossier.supplement.notAwaited", code);
+        }
+        return dossier;
     }
 
     /**

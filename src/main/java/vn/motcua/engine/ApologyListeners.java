@@ -61,7 +61,7 @@ class ApologyListeners {
 
     /** Re-appoints the dossier once a supervisor approved. */
     @Bean("reappointDelegate")
-    JavaDelegate reappointDelegate(Deadlines deadlines, @Lazy IdentityService identity) {
+    JavaDelegate reappointDelegate(Deadlines deadlines, @Lazy IdentityService identity, DossierPanelRefresh panels) {
         return (DelegateExecution execution) -> {
             Authentication auth = identity.getCurrentAuthentication();
             String approver = auth != null ? auth.getUserId() : SYSTEM;
@@ -74,6 +74,8 @@ class ApologyListeners {
                     (String) execution.getVariable(ProcessVariables.DRAFTED_BY),
                     approver, signer);
             execution.setVariable(ProcessVariables.REAPPOINTMENT_ID, reappointment.getId());
+            // the open tasks' panels show the new appointment and the Form 04 to print
+            panels.refreshAfterCommit(DossierKeys.of(execution));
         };
     }
 

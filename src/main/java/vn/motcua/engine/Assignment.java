@@ -34,6 +34,15 @@ public class Assignment {
         return List.of(procedure(dossierCode).leadHandlingUnit().group(Role.SPECIALISTS));
     }
 
+    /**
+     * Who records a supplement asked for during handling: the unit that asked (the lead handling unit), its
+     * specialists and its own counter.
+     */
+    public List<String> supplementRecorders(String dossierCode) {
+        var unit = procedure(dossierCode).leadHandlingUnit();
+        return List.of(unit.group(Role.SPECIALISTS), unit.group(Role.RECEPTION));
+    }
+
     /** The leaders of the lead handling unit. */
     public List<String> leaders(String dossierCode) {
         return List.of(procedure(dossierCode).leadHandlingUnit().group(Role.LEADERS));

@@ -1,5 +1,7 @@
 package vn.motcua.engine;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,13 +10,17 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.dossier.DecisionRefused;
 import vn.motcua.dossier.DossierWorkflow;
 
 /** The dossier module's view of the engine: start, resume after a supplement, open tasks. */
 @Component
 class DossierWorkflowAdapter implements DossierWorkflow {
+
+    static final String RECEPTION_CHECK = "Task_receptionCheck";
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -31,6 +37,33 @@ class DossierWorkflowAdapter implements DossierWorkflow {
         DossierTenantProvider.startIn(ProcessVariables.LIFECYCLE_PROCESS, tenants.receivingUnit(dossierCode),
                 () -> runtime.startProcessInstanceByKey(ProcessVariables.LIFECYCLE_PROCESS, dossierCode,
                         Map.of(ProcessVariables.DOSSIER_CODE, dossierCode)));
+    }
+
+    @Override
+    public void receptionDecided(String dossierCode, String officer, String decision, String note,
+            Collection<Integer> receivedPapers) {
+        Task check = tasks.createTaskQuery().processInstanceBusinessKey(dossierCode)
+                .processDefinitionKey(ProcessVariables.LIFECYCLE_PROCESS).taskDefinitionKey(RECEPTION_CHECK)
+                .singleResult();
+        if (check == null) {
+            throw new IllegalStateException("Dossier " + dossierCode + " has no open reception check");
+        }
+        tasks.setAssignee(check.getId(), officer);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVariables.DECISION, decision);
+        variables.put(ProcessVariables.NOTE, note);
+        variables.put(ProcessVariables.RECEIVED_PAPERS,
+                SpinValues.jsonValue(receivedPapers.stream().map(p -> "\"" + p + "\"").toList().toString()).create());
+        try {
+            tasks.complete(check.getId(), variables);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof DecisionRejected rejected) {
+                    throw new DecisionRefused(rejected.getMessage());
+                }
+            }
+            throw e;
+        }
     }
 
     @Override

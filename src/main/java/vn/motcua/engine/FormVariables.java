@@ -29,6 +29,8 @@ class FormVariables {
 
     private final Set<String> writable;
     private final Map<String, Set<String>> byForm;
+    /** Per form, per field, the label of each value of its radio or select choices. */
+    private final Map<String, Map<String, Map<String, String>>> labels;
 
     FormVariables() throws IOException {
         this(new PathMatchingResourcePatternResolver(), FORMS);
@@ -38,6 +40,7 @@ class FormVariables {
         ObjectMapper json = new ObjectMapper();
         Set<String> keys = new TreeSet<>();
         Map<String, Set<String>> forms = new TreeMap<>();
+        Map<String, Map<String, Map<String, String>>> choices = new TreeMap<>();
         for (Resource form : resolver.getResources(pattern)) {
             try (InputStream in = form.getInputStream()) {
                 JsonNode schema = json.readTree(in);
@@ -45,6 +48,7 @@ class FormVariables {
                 collectKeys(schema, own);
                 keys.addAll(own);
                 if (schema.path("id").isTextual()) {
+                    collectLabels(schema, choices.computeIfAbsent(schema.path("id").asText(), id -> new TreeMap<>()));
                     forms.merge(schema.path("id").asText(), own, (a, b) -> {
                         Set<String> both = new TreeSet<>(a);
                         both.addAll(b);
@@ -62,6 +66,27 @@ class FormVariables {
         Map<String, Set<String>> perForm = new TreeMap<>();
         forms.forEach((id, own) -> perForm.put(id, Collections.unmodifiableSet(own)));
         this.byForm = Collections.unmodifiableMap(perForm);
+        this.labels = Collections.unmodifiableMap(choices);
+    }
+
+    /** The labels of the values of the forms' radio and select fields (static {@code values}), nested ones too. */
+    private static void collectLabels(JsonNode node, Map<String, Map<String, String>> labels) {
+        for (JsonNode component : node.path("components")) {
+            if (component.path("key").isTextual() && component.path("values").isArray()) {
+                Map<String, String> byValue = labels.computeIfAbsent(component.path("key").asText(), k -> new TreeMap<>());
+                for (JsonNode value : component.path("values")) {
+                    if (value.path("value").isTextual() && value.path("label").isTextual()) {
+                        byValue.put(value.path("value").asText(), value.path("label").asText());
+                    }
+                }
+            }
+            collectLabels(component, labels);
+        }
+    }
+
+    /** The label a form shows for a value of one of its choice fields ("APPROVE" → "Phê duyệt, ký kết quả"). */
+    java.util.Optional<String> label(String formKey, String key, String value) {
+        return java.util.Optional.ofNullable(labels.getOrDefault(formKey, Map.of()).getOrDefault(key, Map.of()).get(value));
     }
 
     /** The keys of the fields a form-js schema asks for (not the disabled ones), nested components included. */

@@ -28,6 +28,17 @@ final class ProcessVariables {
     static final String UNIT_NAME = "unitName";
     static final String RECEIVED_AT = "receivedAt";
     static final String APPOINTMENT_DATE = "appointmentDate";
+    /**
+     * The dossier panel every task form shows (JSON): code, procedure, applicant, fields as filed, papers with their
+     * files, documents, history, the previous step's opinion; built from the dossier tables ({@link DossierPanels}).
+     */
+    static final String DOSSIER_PANEL = "dossierPanel";
+    /** The choices of a papers checklist (JSON, label and value per paper of the dossier). */
+    static final String PAPER_OPTIONS = "paperOptions";
+    /** The papers checklist of a form: the positions of the papers received (JSON array of strings). */
+    static final String RECEIVED_PAPERS = "receivedPapers";
+    /** The return-result form: how the result is handed over (COUNTER, POST, ONLINE). */
+    static final String RETURN_METHOD = "returnMethod";
 
     /** The escalation process: the escalation's id, the overdue task, its name, who handles it. */
     static final String ESCALATION_ID = "escalationId";
@@ -58,6 +69,11 @@ final class ProcessVariables {
 
     /** The BPMN extension property listing the decisions a user task accepts. */
     static final String DECISIONS_PROPERTY = "decisions";
+    /**
+     * The BPMN extension property of a task whose form has the papers checklist: {@code checklist} (the reception
+     * check) or {@code supplement} (recording a supplement: something must be recorded).
+     */
+    static final String PAPERS_PROPERTY = "papers";
 
     static final String LIFECYCLE_PROCESS = "dossierLifecycle";
     static final String SUPPLEMENT_MESSAGE = "SupplementReceived";
@@ -85,7 +101,7 @@ final class ProcessVariables {
      * ever displayed (the dossier's code there is a copy of the business key, for Tasklist's cards).
      */
     static final Set<String> TASK_FACTS = Set.of(DOSSIER_CODE, APPLICANT_NAME, PROCEDURE_NAME, UNIT_NAME, RECEIVED_AT,
-            APPOINTMENT_DATE, PROPOSED_APPOINTMENT);
+            APPOINTMENT_DATE, PROPOSED_APPOINTMENT, DOSSIER_PANEL, PAPER_OPTIONS);
 
     /**
      * The variables the engine owns: set by the project's code or the BPMN, never by an officer. No caller

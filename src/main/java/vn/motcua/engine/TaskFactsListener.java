@@ -18,9 +18,10 @@ import vn.motcua.dossier.Dossiers;
 
 /**
  * Added to every user task (see {@link TaskFactsPlugin}): when a task is created it gets the
- * dossier's key facts as task-local variables, read from the dossier tables, so the form shows
- * them without the process carrying copies; and the previous step's decision and note are cleared
- * so that every decision is taken afresh.
+ * dossier's key facts and its dossier panel ({@link DossierPanels}) as task-local variables, read
+ * from the dossier tables, so the form shows them without the process carrying copies (and, where
+ * the form ticks papers off, the checklist's choices); and the previous step's decision, note and
+ * papers are cleared so that every decision is taken afresh.
  */
 @Component
 class TaskFactsListener implements TaskListener {
@@ -29,11 +30,13 @@ class TaskFactsListener implements TaskListener {
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     private final Dossiers dossiers;
+    private final DossierPanels panels;
     private final WorkingCalendar calendar;
     private final MessageSource messages;
 
-    TaskFactsListener(Dossiers dossiers, WorkingCalendar calendar, MessageSource messages) {
+    TaskFactsListener(Dossiers dossiers, DossierPanels panels, WorkingCalendar calendar, MessageSource messages) {
         this.dossiers = dossiers;
+        this.panels = panels;
         this.calendar = calendar;
         this.messages = messages;
     }
@@ -46,6 +49,7 @@ class TaskFactsListener implements TaskListener {
         }
         task.removeVariable(ProcessVariables.DECISION);
         task.removeVariable(ProcessVariables.NOTE);
+        task.removeVariable(ProcessVariables.RECEIVED_PAPERS);
         Dossier dossier = dossiers.require(dossierCode);
         Procedure procedure = dossiers.procedureOf(dossier);
         Map<String, Object> facts = new HashMap<>();
@@ -59,6 +63,11 @@ class TaskFactsListener implements TaskListener {
                 .map(procedure::unitOf).orElse(procedure.leadHandlingUnit()).getName());
         facts.put(ProcessVariables.RECEIVED_AT, format(dossier.getReceivedAt()));
         facts.put(ProcessVariables.APPOINTMENT_DATE, format(dossier.getAppointmentAt()));
+        // the dossier panel of the form, and the checklist's choices where the form ticks papers off
+        facts.put(ProcessVariables.DOSSIER_PANEL, panels.variable(dossierCode, task.getDueDate()));
+        if (TaskProperties.of(task, ProcessVariables.PAPERS_PROPERTY).isPresent()) {
+            facts.put(ProcessVariables.PAPER_OPTIONS, panels.paperOptions(dossierCode));
+        }
         task.setVariablesLocal(facts);
     }
 

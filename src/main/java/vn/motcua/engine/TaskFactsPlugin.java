@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Attaches {@link TaskFactsListener} to the create event, and {@link EngineOwnedShadowListener} then
- * {@link StepEndListener} to the complete event, of every user task of every process.
+ * Attaches {@link TaskFactsListener} to the create event, and {@link EngineOwnedShadowListener},
+ * {@link PapersListener}, {@link OpinionListener} then {@link StepEndListener} to the complete event, of every user
+ * task of every process. Built-in listeners run before those the BPMN declares (the decision check).
  */
 @Component
 class TaskFactsPlugin extends AbstractProcessEnginePlugin {
@@ -25,12 +26,16 @@ class TaskFactsPlugin extends AbstractProcessEnginePlugin {
     private final TaskFactsListener listener;
     private final StepEndListener stepEnd;
     private final EngineOwnedShadowListener shadows;
+    private final PapersListener papers;
+    private final OpinionListener opinions;
 
     TaskFactsPlugin(@Lazy TaskFactsListener listener, @Lazy StepEndListener stepEnd,
-            @Lazy EngineOwnedShadowListener shadows) {
+            @Lazy EngineOwnedShadowListener shadows, @Lazy PapersListener papers, @Lazy OpinionListener opinions) {
         this.listener = listener;
         this.stepEnd = stepEnd;
         this.shadows = shadows;
+        this.papers = papers;
+        this.opinions = opinions;
     }
 
     @Override
@@ -46,6 +51,8 @@ class TaskFactsPlugin extends AbstractProcessEnginePlugin {
                 var task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, shadows);
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, papers);
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, opinions);
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, stepEnd);
             }
         });

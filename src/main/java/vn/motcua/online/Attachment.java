@@ -55,11 +55,15 @@ public class Attachment {
     @Column(name = "uploaded_by", nullable = false, updatable = false)
     private String uploadedBy;
 
+    /** The paper of the dossier's checklist (its position, from 0) this file is a scan of; null for other files. */
+    @Column(name = "paper_position", updatable = false)
+    private Integer paperPosition;
+
     protected Attachment() {
     }
 
     Attachment(String dossierCode, AttachmentKind kind, String originalName, String storedName, String contentType,
-            long size, String sha256, Instant uploadedAt, String uploadedBy) {
+            long size, String sha256, Instant uploadedAt, String uploadedBy, Integer paperPosition) {
         this.dossierCode = dossierCode;
         this.kind = kind;
         this.originalName = originalName;
@@ -69,6 +73,7 @@ public class Attachment {
         this.sha256 = sha256;
         this.uploadedAt = uploadedAt;
         this.uploadedBy = uploadedBy;
+        this.paperPosition = paperPosition;
     }
 
     public Long getId() {
@@ -109,5 +114,10 @@ public class Attachment {
 
     public String getUploadedBy() {
         return uploadedBy;
+    }
+
+    /** The paper (position in the dossier's checklist) this file is a scan of, or null. */
+    public Integer getPaperPosition() {
+        return paperPosition;
     }
 }

@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -50,22 +51,24 @@ class Attachments {
     private static final String PARTIAL = ".part";
     private static final int MAX_NAME = 255;
 
-    /** A file that passed the checks, with the type its content showed. */
-    record Checked(MultipartFile file, String name, FileType type) {
+    /** A file that passed the checks, with the type its content showed and the paper it is a scan of (or null). */
+    record Checked(MultipartFile file, String name, FileType type, Integer paper) {
     }
 
     private final AttachmentRepository attachments;
     private final AttachmentProperties properties;
     private final WorkingCalendar calendar;
     private final MessageSource messages;
+    private final ApplicationEventPublisher events;
     private final PageFormat format = new PageFormat();
 
     Attachments(AttachmentRepository attachments, AttachmentProperties properties, WorkingCalendar calendar,
-            MessageSource messages) {
+            MessageSource messages, ApplicationEventPublisher events) {
         this.attachments = attachments;
         this.properties = properties;
         this.calendar = calendar;
         this.messages = messages;
+        this.events = events;
     }
 
     /**
@@ -78,6 +81,21 @@ class Attachments {
     List<Checked> check(List<MultipartFile> files, boolean required) {
         List<MultipartFile> given = files == null ? List.of()
                 : files.stream().filter(f -> f != null && !(f.isEmpty() && blank(f.getOriginalFilename()))).toList();
+        List<Scan> scans = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            scans.add(new Scan(given.get(i), null, "files[" + i + "]"));
+        }
+        return checkScans(scans, required);
+    }
+
+    /** A file to check, the paper it is a scan of (or null), and the field its errors are reported under. */
+    record Scan(MultipartFile file, Integer paper, String field) {
+    }
+
+    /** {@link #check}, for files that may each be the scan of a paper, reported under their own field names. */
+    List<Checked> checkScans(List<Scan> scans, boolean required) {
+        List<Scan> given = scans.stream().filter(s -> s.file() != null
+                && !(s.file().isEmpty() && blank(s.file().getOriginalFilename()))).toList();
         if (given.isEmpty()) {
             if (required) {
                 throw reject(HttpStatus.BAD_REQUEST, List.of(error("files", "online.files.required")));
@@ -91,8 +109,8 @@ class Attachments {
         List<AttachmentRejected.FileError> errors = new ArrayList<>();
         HttpStatus status = HttpStatus.BAD_REQUEST;
         for (int i = 0; i < given.size(); i++) {
-            MultipartFile file = given.get(i);
-            String field = "files[" + i + "]";
+            MultipartFile file = given.get(i).file();
+            String field = given.get(i).field();
             OptionalInt refused = PlainTexts.firstRefused(file.getOriginalFilename(), false);
             if (refused.isPresent()) {
                 // a control or direction character would disguise the name (and break documents): refused, not cleaned
@@ -136,7 +154,7 @@ class Attachments {
                 status = status == HttpStatus.PAYLOAD_TOO_LARGE ? status : HttpStatus.UNSUPPORTED_MEDIA_TYPE;
                 continue;
             }
-            checked.add(new Checked(file, name, content.get()));
+            checked.add(new Checked(file, name, content.get(), given.get(i).paper()));
         }
         if (!errors.isEmpty()) {
             throw reject(status, errors);
@@ -153,6 +171,9 @@ class Attachments {
         List<Attachment> stored = new ArrayList<>();
         for (Checked file : files) {
             stored.add(store(dossierCode, kind, file, actor));
+        }
+        if (!stored.isEmpty()) {
+            events.publishEvent(new DossierFilesAdded(dossierCode, kind));
         }
         return stored;
     }
@@ -182,7 +203,7 @@ class Attachments {
             throw new UncheckedIOException("Cannot store a file of dossier " + dossierCode, e);
         }
         return attachments.save(new Attachment(dossierCode, kind, file.name(), storedName, file.type().mediaType(), size,
-                HexFormat.of().formatHex(sha.digest()), calendar.now(), actor));
+                HexFormat.of().formatHex(sha.digest()), calendar.now(), actor, file.paper()));
     }
 
     @Transactional(readOnly = true)

@@ -9,6 +9,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import vn.motcua.dossier.Actors;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierPapers;
 import vn.motcua.dossier.DossierProblem;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Dossiers;
@@ -22,11 +23,13 @@ import vn.motcua.dossier.Dossiers;
 class OnlineFilings {
 
     private final Dossiers dossiers;
+    private final DossierPapers papers;
     private final Attachments attachments;
     private final CitizenViews views;
 
-    OnlineFilings(Dossiers dossiers, Attachments attachments, CitizenViews views) {
+    OnlineFilings(Dossiers dossiers, DossierPapers papers, Attachments attachments, CitizenViews views) {
         this.dossiers = dossiers;
+        this.papers = papers;
         this.attachments = attachments;
         this.views = views;
     }
@@ -76,6 +79,28 @@ class OnlineFilings {
         Dossier dossier = dossiers.requireForResult(code);
         List<Attachments.Checked> checked = attachments.check(file == null ? List.of() : List.of(file), true);
         return attachments.store(dossier.getCode(), AttachmentKind.RESULT, checked, Actors.current()).get(0);
+    }
+
+    /**
+     * Staff record the scans of papers a citizen brought for a requested supplement (status 5): stored as the
+     * citizen's supplement files are, each marked as the scan of {@code paper} (a position of the dossier's
+     * checklist) when given; the dossier counts as digitised at the counter.
+     */
+    List<Attachment> addSupplementScans(String code, Integer paper, List<MultipartFile> files) {
+        Dossier dossier = dossiers.requireForSupplement(code);
+        if (paper != null && (paper < 0 || paper >= papers.size(code))) {
+            throw new DossierProblem(HttpStatus.BAD_REQUEST, "counter.paper.unknown", paper + 1);
+        }
+        List<Attachments.Scan> scans = new java.util.ArrayList<>();
+        List<MultipartFile> given = files == null ? List.of() : files;
+        for (int i = 0; i < given.size(); i++) {
+            scans.add(new Attachments.Scan(given.get(i), paper, "files[" + i + "]"));
+        }
+        List<Attachments.Checked> checked = attachments.checkScans(scans, true);
+        List<Attachment> stored = attachments.store(dossier.getCode(), AttachmentKind.SUPPLEMENT, checked,
+                Actors.current());
+        dossiers.digitised(dossier.getCode());
+        return stored;
     }
 
     /** One file of a dossier the staff member may see. */

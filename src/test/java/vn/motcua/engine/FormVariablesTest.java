@@ -19,7 +19,7 @@ class FormVariablesTest {
     @Test
     void officersMayWriteOnlyWhatTheFormsAskFor() throws Exception {
         assertThat(new FormVariables().all()).containsExactlyInAnyOrder("decision", "note", "reason",
-                "extensionDays", "redraftRequest", "newAssignee", "returnMethod");
+                "extensionDays", "redraftRequest", "newAssignee", "returnMethod", "receivedPapers");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,11 +102,14 @@ class ProcessPathsTest {
                 .hasMessageContaining("note");
         complete(code, "Task_receptionCheck", "SUPPLEMENT", "Thiếu bản sao CCCD của chủ hộ");
         ProcessInstance lifecycle = lifecycle(code);
-        assertThat(lifecycle).isWaitingAt("Event_supplementAtReception");
+        // a task of the counter that asked; the citizen's online supplement (or the API's) ends it
+        assertThat(lifecycle).isWaitingAt("Task_recordSupplement");
+        assertThat(candidateGroups(task(code, "Task_recordSupplement"))).containsExactly("phuongthuanhoa_reception");
         assertThat(dossiers.require(code).getStatus()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
         assertThat(dossiers.require(code).getReceivedAt()).isNull();
 
         dossiers.supplementReceived(code);
+        assertThat(lifecycle).hasPassed("Event_supplementOnline");
         assertThat(lifecycle).isWaitingAt("Task_receptionCheck");
         assertThat(dossiers.require(code).getStatus()).isEqualTo(DossierStatus.NEW);
         // the earlier decision does not carry over: the officer decides again
@@ -124,7 +128,10 @@ class ProcessPathsTest {
         complete(code, "Task_receptionCheck", "APPROVE", null);
         complete(code, "Task_appraise", "SUPPLEMENT", "Bổ sung hợp đồng thuê mặt bằng");
         ProcessInstance handling = handling(code);
-        assertThat(handling).isWaitingAt("Event_supplementReceived");
+        assertThat(handling).isWaitingAt("Task_recordSupplement");
+        // the unit that asked records it: its specialists, or its own counter
+        assertThat(candidateGroups(task(code, "Task_recordSupplement")))
+                .containsExactlyInAnyOrder("phuongthuanhoa_specialists", "phuongthuanhoa_reception");
         assertThat(dossiers.require(code).getStatus()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
 
         dossiers.supplementReceived(code);
@@ -134,6 +141,53 @@ class ProcessPathsTest {
         complete(code, "Task_approve", "APPROVE", null);
         complete(code, "Task_returnResult", null, null, Map.of("returnMethod", "POST"));
         assertThat(statusCodes(code)).containsExactly(1, 2, 4, 5, 4, 9, 10);
+    }
+
+    @Test
+    void supplementRecordedAtTheCounterWithTheChecklist() {
+        String code = intake(HOUSEHOLD_BUSINESS);
+        // the officer ticks the first two papers off the checklist; Form 02 lists exactly the others
+        assertThat(tasks.getVariableLocal(task(code, "Task_receptionCheck").getId(), "paperOptions").toString())
+                .contains("\"value\":\"0\"").contains("\"value\":\"3\"");
+        complete(code, "Task_receptionCheck", "SUPPLEMENT", "Mang theo bản gốc để đối chiếu",
+                Map.of("receivedPapers", papers("0", "1")));
+        String note = dossiers.history(code).get(1).getNote();
+        assertThat(note).startsWith("Giấy tờ còn thiếu:\n1. " + paperName(code, 2))
+                .contains("\n2. " + paperName(code, 3)).endsWith("\nMang theo bản gốc để đối chiếu")
+                .doesNotContain(paperName(code, 0)).doesNotContain(paperName(code, 1));
+
+        // the supplement task offers only the papers still missing, and must record something
+        Task record = task(code, "Task_recordSupplement");
+        assertThat(tasks.getVariableLocal(record.getId(), "paperOptions").toString())
+                .doesNotContain("\"value\":\"0\"").contains("\"value\":\"2\"").contains("\"value\":\"3\"");
+        assertThatThrownBy(() -> complete(code, "Task_recordSupplement", null, null, Map.of("receivedPapers", papers())))
+                .hasMessageContaining("Chưa ghi nhận gì");
+        assertThatThrownBy(() -> complete(code, "Task_recordSupplement", null, null, Map.of("receivedPapers", papers("9"))))
+                .hasMessageContaining("Giấy tờ thứ 10");
+        complete(code, "Task_recordSupplement", null, null, Map.of("receivedPapers", papers("2", "3")));
+        ProcessInstance lifecycle = lifecycle(code);
+        assertThat(lifecycle).hasPassed("Task_recordSupplement").isWaitingAt("Task_receptionCheck");
+        assertThat(dossiers.require(code).getStatus()).isEqualTo(DossierStatus.NEW);
+        // everything received now: nothing left to tick
+        assertThat(tasks.getVariableLocal(task(code, "Task_receptionCheck").getId(), "paperOptions").toString())
+                .isEqualTo("[]");
+        complete(code, "Task_receptionCheck", "APPROVE", null, Map.of("receivedPapers", papers()));
+        assertThat(statusCodes(code)).containsExactly(1, 5, 1, 2, 4);
+    }
+
+    @Test
+    void theLeaderReadsTheSpecialistsOpinionInTheDossierPanel() {
+        String code = intake(HOUSEHOLD_BUSINESS);
+        complete(code, "Task_receptionCheck", "APPROVE", null);
+        complete(code, "Task_appraise", "APPROVE", "Đủ điều kiện cấp; địa điểm kinh doanh phù hợp");
+        String panel = tasks.getVariableLocal(task(code, "Task_approve").getId(), "dossierPanel").toString();
+        assertThat(panel).contains("\"hasOpinion\":true")
+                .contains("\"step\":\"Thẩm định hồ sơ\"")
+                .contains("\"decision\":\"Đủ điều kiện — trình lãnh đạo phê duyệt\"")
+                .contains("\"note\":\"Đủ điều kiện cấp; địa điểm kinh doanh phù hợp\"")
+                // the history names its steps, never the BPMN ids
+                .contains("Tiếp nhận, hẹn trả kết quả").doesNotContain("Task_markReceived")
+                .contains("\"idNumber\":\"046190001234\"");
     }
 
     @Test
@@ -183,7 +237,10 @@ class ProcessPathsTest {
         assertThat(candidateGroups(task(code, "Task_inspectSite"))).containsExactly("phuongphuxuan_specialists");
         complete(code, "Task_inspectSite", "APPROVE", "Hiện trạng phù hợp bản vẽ");
         complete(code, "Task_approve", "APPROVE", null);
-        complete(code, "Task_returnResult", null, null, Map.of("returnMethod", "ONLINE"));
+        // an electronic return needs the electronic result attached first
+        assertThatThrownBy(() -> complete(code, "Task_returnResult", null, null, Map.of("returnMethod", "ONLINE")))
+                .hasMessageContaining("đính kèm tệp kết quả");
+        complete(code, "Task_returnResult", null, null, Map.of("returnMethod", "COUNTER"));
         assertThat(handling).hasPassed("Task_inspectSite");
         assertThat(dossiers.require(code).getStatus()).isEqualTo(DossierStatus.RETURNED);
     }
@@ -246,6 +303,15 @@ class ProcessPathsTest {
 
     private void complete(String code, String step, String decision, String note, Map<String, Object> more) {
         driver.complete(code, step, decision, note, more);
+    }
+
+    private static Object papers(String... positions) {
+        return SpinValues.jsonValue(java.util.Arrays.stream(positions).map(p -> "\"" + p + "\"").toList().toString())
+                .create();
+    }
+
+    private String paperName(String code, int position) {
+        return dossiers.procedureOf(dossiers.require(code)).getDocuments().get(position).name();
     }
 
     private List<Integer> statusCodes(String code) {

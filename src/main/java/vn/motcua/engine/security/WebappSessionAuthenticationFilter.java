@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,6 +23,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -38,18 +38,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ids as authorities. The groups are read from the identity service on every request, so a membership
  * removed, or a user deleted, counts at once rather than when Camunda refreshes its session cache.
  *
- * <p>Writes are left to HTTP Basic: a browser sends the session cookie with any request, so a write
- * on the session alone would need CSRF protection, which the stateless API chain does not have. The one
- * exception is a short list of paths ({@link #SESSION_WRITES}: the catalog import of the Admin plugin), where a
- * write is taken on the session only when it also carries the webapps' own CSRF token in the
- * {@code X-XSRF-TOKEN} header, equal to the one Camunda keeps in that session (the synchronizer token its
- * own webapps send with every write; another site can neither read nor guess it). The filter never creates
- * a session, and logging out of the webapp ends its effect.
+ * <p>Writes are left to HTTP Basic, except the few Tasklist's and Admin's pages make ({@link #SESSION_WRITES}: the
+ * counter's intake, scans, the electronic result, the catalog import), which take the session only with its CSRF token in the
+ * {@code X-XSRF-TOKEN} header, as Camunda's own webapp API does: a browser sends the session cookie with any
+ * request, a page of another site cannot read the token. The filter never creates a session, and logging out of
+ * the webapp ends its effect.
  */
 public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
-    /** Writes (POST) a webapp session may make, with its CSRF token: importing the procedure list from Admin. */
-    static final Set<String> SESSION_WRITES = Set.of("/api/catalog/imports");
+    /**
+     * The writes a staff member makes from Tasklist's and Admin's pages with the session (and its CSRF token): the
+     * counter's intake, the scans of a supplement, the electronic result, the procedure list imported from Admin.
+     * Every other write needs HTTP Basic. Each endpoint still checks who may call it.
+     */
+    static final List<String> SESSION_WRITES = List.of("/api/counter/dossiers", "/api/dossiers/*/supplement/files",
+            "/api/dossiers/*/result", "/api/catalog/imports");
+    /** Where and under which name Camunda's CSRF filter keeps the token ({@code CsrfConstants}). */
+    static final String CSRF_SESSION_ATTRIBUTE = CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME;
+    static final String CSRF_HEADER = CsrfConstants.CSRF_TOKEN_HEADER_NAME;
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     private final IdentityService identity;
     private final String engineName;
@@ -63,21 +70,27 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        if ("GET".equals(method) || "HEAD".equals(method)) {
-            return false;
-        }
-        return !("POST".equals(method) && SESSION_WRITES.contains(pathWithinApplication(request)));
+        return !"GET".equals(method) && !"HEAD".equals(method) && !("POST".equals(method) && isSessionWrite(request));
     }
 
-    private static String pathWithinApplication(HttpServletRequest request) {
+    /** Whether the request is one of the writes Tasklist's pages make with the session ({@link #SESSION_WRITES}). */
+    static boolean isSessionWrite(HttpServletRequest request) {
         String uri = request.getRequestURI();
         String context = request.getContextPath();
-        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+        String path = context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length())
+                : uri;
+        return SESSION_WRITES.stream().anyMatch(pattern -> PATHS.match(pattern, path));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean write = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+        if (write && !csrfTokenMatches(request)) {
+            // a write on the session alone could come from any page the officer has open: no token, no session
+            chain.doFilter(request, response);
+            return;
+        }
         if (!alreadyAuthenticated()) {
             String user = sessionUser(request);
             if (user != null && identity.createUserQuery().userId(user).count() > 0) {
@@ -96,6 +109,28 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
         return current != null && current.isAuthenticated() && !(current instanceof AnonymousAuthenticationToken);
     }
 
+    /**
+     * Whether the request carries the webapps' CSRF token of its session in the {@code X-XSRF-TOKEN} header, as
+     * Tasklist's own requests do (Camunda's CSRF filter keeps the token in the session and in the readable
+     * {@code XSRF-TOKEN} cookie; a page of another site can send the cookie but cannot read it). Compared in
+     * constant time.
+     */
+    private static boolean csrfTokenMatches(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        String header = request.getHeader(CSRF_HEADER);
+        if (session == null || header == null || header.isBlank()) {
+            return false;
+        }
+        Object token;
+        try {
+            token = session.getAttribute(CSRF_SESSION_ATTRIBUTE);
+        } catch (IllegalStateException invalidated) {
+            return false;
+        }
+        return token instanceof String expected && !expected.isEmpty() && MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), header.strip().getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The user logged in to the webapps for this engine in the request's session, if any; creates no session. */
     private String sessionUser(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
@@ -104,9 +139,6 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
         }
         Object stored;
         try {
-            if (!isSafe(request.getMethod()) && !csrfTokenMatches(request, session)) {
-                return null;
-            }
             stored = session.getAttribute(CamundaSession.KEY);
         } catch (IllegalStateException invalidated) {
             return null;
@@ -116,18 +148,6 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
         }
         Authentication authentication = authentications.getAuthenticationForProcessEngine(engineName);
         return authentication instanceof UserAuthentication user ? user.getIdentityId() : null;
-    }
-
-    private static boolean isSafe(String method) {
-        return "GET".equals(method) || "HEAD".equals(method);
-    }
-
-    /** Whether the request's X-XSRF-TOKEN header is the CSRF token Camunda's filter keeps in this session. */
-    private static boolean csrfTokenMatches(HttpServletRequest request, HttpSession session) {
-        String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
-        Object kept = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
-        return sent != null && !sent.isEmpty() && kept instanceof String token && !token.isEmpty()
-                && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The session attribute under which Camunda's login keeps its {@link Authentications}. */

@@ -14,7 +14,9 @@ export default {
     // scripts/motcua/forms-vi.js next to this file: the Camunda Forms' own (form-js) messages in Vietnamese
     'scripts/motcua/forms-vi',
     // scripts/motcua/due-date-sort.js: the task list shows and sends the filters' order, due date first
-    'scripts/motcua/due-date-sort'
+    'scripts/motcua/due-date-sort',
+    // scripts/motcua/dossier-files.js: file uploads in the forms that take files (supplement scans, the result)
+    'scripts/motcua/dossier-files'
   ],
 
   shortcuts: {
