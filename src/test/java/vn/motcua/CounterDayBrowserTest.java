@@ -25,6 +25,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import vn.motcua.cockpit.CockpitDossierView;
+
 /**
  * A day at the counter, worked only through Tasklist's pages (headless Chromium, Debian's) by the demo catalog's
  * officers: the counter of the city's centre receives an enterprise registration with one paper missing (Form 02
@@ -256,11 +258,23 @@ class CounterDayBrowserTest {
     }
 
     /**
-     * The last screen of the day: the supervisor opens the dossier's view in Cockpit. Cockpit's dossier view is built
-     * elsewhere; its steps are added here.
+     * The last screen of the day: the centre's supervisor logs in to Cockpit, opens the "Một cửa" page, types the
+     * dossier's code into "Mở hồ sơ theo mã" and reads the dossier's view: its facts, every step with its unit, its
+     * documents and its timeline as the API gives them to that supervisor, ending with the returned result.
      */
-    void supervisorOpensTheDossierViewInCockpit(String code) {
-        // left for the Cockpit dossier view
+    void supervisorOpensTheDossierViewInCockpit(String code) throws Exception {
+        CockpitDossierView.login(browser, port, "giamsat.hcc");
+        browser.get("http://127.0.0.1:" + port + "/camunda/app/cockpit/default/#/motcua");
+        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("form.motcua-open-by-code input[name='dossierCode']")));
+        box.sendKeys(code);
+        box.submit();
+        WebElement view = CockpitDossierView.assertShowsDossier(browser, port, code, "giamsat.hcc");
+        assertThat(CockpitDossierView.fact(view, "status")).isEqualTo("Đã trả kết quả (10)");
+        assertThat(view.findElements(By.cssSelector("table.motcua-steps tbody tr")).stream()
+                .map(row -> row.getAttribute("data-step")).toList())
+                .contains("appraise", "approve", "returnResult");
+        shot("giam-sat-xem-ho-so-trong-cockpit");
     }
 
     // --- the pages

@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import vn.motcua.dossier.IntakeRequest;
+import vn.motcua.dossier.ReturnMethod;
 import vn.motcua.text.PlainText;
 
 /**
@@ -20,6 +23,8 @@ import vn.motcua.text.PlainText;
  * @param decision       APPROVE: complete, received on the spot (Form 01); SUPPLEMENT: incomplete (Form 02 lists
  *                       the papers not ticked); REFUSE: out of scope (Form 03, {@code note} gives the reasons)
  * @param note           the officer's note: what else is missing, or the reasons for a refusal
+ * @param returnMethod   how the citizen wants the result (Form 01); at the counter when not given
+ * @param sets           how many sets of papers were handed in (Form 01), 1 when not given
  */
 record CounterIntakeRequest(
         @NotBlank(message = "{intake.procedureCode.required}") @PlainText String procedureCode,
@@ -27,7 +32,9 @@ record CounterIntakeRequest(
         @PlainText(multiline = true) Map<String, Object> formData,
         @NotNull(message = "{counter.receivedPapers.required}") List<@NotNull Integer> receivedPapers,
         @NotNull(message = "{counter.decision.required}") Decision decision,
-        @Size(max = 2000, message = "{counter.note.size}") @PlainText(multiline = true) String note) {
+        @Size(max = 2000, message = "{counter.note.size}") @PlainText(multiline = true) String note,
+        ReturnMethod returnMethod,
+        @Min(value = 1, message = "{intake.sets.range}") @Max(value = 99, message = "{intake.sets.range}") Integer sets) {
 
     /** The counter's decision, with the reception check's own words. */
     enum Decision {

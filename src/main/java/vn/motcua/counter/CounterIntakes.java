@@ -124,7 +124,7 @@ class CounterIntakes {
         DossierFiles.Checked checked = files.check(checkedScans, false);
 
         Dossier dossier = dossiers.intake(new IntakeRequest(procedure.getCode(), Channel.COUNTER, request.applicant(),
-                formData));
+                formData, request.returnMethod(), request.sets()));
         String code = dossier.getCode();
         if (!checked.isEmpty()) {
             files.store(code, AttachmentKind.APPLICATION, checked, Actors.current());

@@ -118,6 +118,22 @@ class CounterIntakeApiTest {
     }
 
     @Test
+    void theReturnMethodAndTheNumberOfSetsGivenAtTheCounterArePrintedOnFormOne() {
+        Map<String, Object> posted = new LinkedHashMap<>(dossier(ENTERPRISE, List.of(0, 1, 2), "APPROVE", null));
+        posted.put("returnMethod", "POST");
+        posted.put("sets", 2);
+        Response created = intake("tiepnhan.hcc", posted);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String form01 = demo().page("/api/dossiers/" + created.json().get("code").asText() + "/documents/01").body();
+        assertThat(form01).contains("Số lượng hồ sơ: 02 (bộ)").contains("qua dịch vụ bưu chính công ích");
+
+        posted.put("sets", 0);
+        Response refused = intake("tiepnhan.hcc", posted);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(errors(refused)).containsKey("sets");
+    }
+
+    @Test
     void anIncompleteDossierGetsFormTwoListingExactlyThePapersNotTicked() {
         Response created = intake("tiepnhan.hcc", dossier(ENTERPRISE, List.of(1), "SUPPLEMENT", "Mang bản gốc."));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
