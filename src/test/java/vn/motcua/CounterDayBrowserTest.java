@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -322,9 +323,11 @@ class CounterDayBrowserTest {
             }
             return cards.isEmpty() ? null : cards.get(0);
         }).click();
-        // the search left only this dossier's tasks in the list
-        assertThat(browser.findElements(By.cssSelector("[cam-tasks] .tasks-list li.task"))).allSatisfy(
-                item -> assertThat(item.getText()).contains(code.substring(0, 20)));
+        // the search left only this dossier's tasks in the list (read again while Tasklist redraws it)
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            List<WebElement> items = driver.findElements(By.cssSelector("[cam-tasks] .tasks-list li.task"));
+            return !items.isEmpty() && items.stream().allMatch(item -> item.getText().contains(code.substring(0, 20)));
+        });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form .motcua-code"), code));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details"), taskName));
     }
