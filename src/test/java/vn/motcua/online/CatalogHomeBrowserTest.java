@@ -73,7 +73,7 @@ class CatalogHomeBrowserTest {
 
         // without diacritics, as typed on a phone without a Vietnamese keyboard
         browser.findElement(By.id("q")).sendKeys("dang ky khai sinh");
-        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        navigateBy(By.cssSelector("form.search button[type=submit]"));
         wait.until(ExpectedConditions.urlContains("q=dang"));
         assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo("dang ky khai sinh");
         assertThat(titles()).contains("Đăng ký khai sinh", "Thủ tục đăng ký khai sinh lưu động")
@@ -85,7 +85,7 @@ class CatalogHomeBrowserTest {
         // a sector, the search cleared
         browser.findElement(By.id("q")).clear();
         new Select(browser.findElement(By.id("linh-vuc"))).selectByValue("Hộ tịch");
-        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        navigateBy(By.cssSelector("form.search button[type=submit]"));
         wait.until(ExpectedConditions.urlContains("linh-vuc="));
         long civil = jdbc.queryForObject("select count(*) from procedure_def where sector = 'Hộ tịch'", Long.class);
         assertThat(civil).isGreaterThan(20);
@@ -94,7 +94,7 @@ class CatalogHomeBrowserTest {
         List<String> firstPage = titles();
 
         // the next page keeps the sector
-        browser.findElement(By.cssSelector("nav.pager a[rel=next]")).click();
+        navigateBy(By.cssSelector("nav.pager a[rel=next]"));
         wait.until(ExpectedConditions.urlContains("trang=2"));
         assertThat(browser.getCurrentUrl()).contains("linh-vuc=");
         assertThat(count()).endsWith("trang 2/" + ((civil + 19) / 20) + ".");
@@ -122,6 +122,17 @@ class CatalogHomeBrowserTest {
         Api.Response odd = Api.at(port).page("/?linh-vuc=kh%C3%B4ng-c%C3%B3&don-vi=nowhere&trang=99999");
         assertThat(odd.status()).isEqualTo(200);
         assertThat(odd.body()).contains("Tìm thấy");
+    }
+
+    /**
+     * Clicks what loads the next page and waits until the old page is gone and the new one loaded: the address
+     * changes before the new document replaces the old one, and reading the old one then fails or misleads.
+     */
+    private void navigateBy(By what) {
+        WebElement oldPage = browser.findElement(By.tagName("html"));
+        browser.findElement(what).click();
+        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(d -> "complete".equals(js("return document.readyState")));
     }
 
     private String count() {
