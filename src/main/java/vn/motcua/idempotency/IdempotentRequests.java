@@ -1,9 +1,13 @@
 package vn.motcua.idempotency;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -29,6 +33,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The {@code Idempotency-Key} request header of the requests that create something (a dossier): a client that
@@ -92,6 +97,30 @@ public class IdempotentRequests {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the request cannot be fingerprinted", e);
         }
+    }
+
+    /** The fingerprint of a request body and every file it carries (name, type, content). */
+    public Fingerprint fingerprint(Object body, List<MultipartFile> files) {
+        Fingerprint fingerprint = fingerprint(body);
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            try (InputStream content = file.getInputStream()) {
+                fingerprint = fingerprint.and(String.valueOf(file.getOriginalFilename()),
+                        String.valueOf(file.getContentType()), content);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return fingerprint;
+    }
+
+    /** Whether the exception is this class's refusal of a key (reused for another request, or still busy). */
+    public static boolean isRefusal(Throwable e) {
+        return e instanceof IdempotencyProblem;
+    }
+
+    /** Whether the text is a well-formed key (a key that is not is refused with 400 by {@link #once}). */
+    public static boolean isKey(String key) {
+        return key != null && KEY.matcher(key).matches();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -29,6 +30,7 @@ import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.IntakeRequest;
 import vn.motcua.dossier.ReturnMethod;
+import vn.motcua.idempotency.IdempotentRequests;
 
 /**
  * The citizens' pages, server-rendered and usable without script: the catalog at {@code /}, the
@@ -47,9 +49,11 @@ class CitizenPages {
     private final Pages pages;
     private final Validator validator;
     private final MessageSource messages;
+    private final IdempotentRequests idempotency;
 
     CitizenPages(Catalog catalog, OnlineFilings filings, Attachments attachments, Pages pages, Validator validator,
-            MessageSource messages) {
+            MessageSource messages, IdempotentRequests idempotency) {
+        this.idempotency = idempotency;
         this.catalog = catalog;
         this.filings = filings;
         this.attachments = attachments;
@@ -58,9 +62,13 @@ class CitizenPages {
         this.messages = messages;
     }
 
-    /** The fields of the filing form, as typed. */
+    /**
+     * The fields of the filing form, as typed, and the form's submission key: a random key the page carries in a
+     * hidden field and sends as the filing's Idempotency-Key, so that a second click, or the browser sending the
+     * form again after a lost answer, answers the first dossier instead of filing a second one.
+     */
     record FilingForm(String fullName, String idNumber, String phone, String email, String address, String request,
-            String returnMethod) {
+            String returnMethod, String submission) {
 
         Map<String, String> values() {
             Map<String, String> values = new HashMap<>();
@@ -71,6 +79,7 @@ class CitizenPages {
             values.put("address", nonNull(address));
             values.put("request", nonNull(request));
             values.put("returnMethod", nonNull(returnMethod));
+            values.put("submission", IdempotentRequests.isKey(submission) ? submission : newSubmission());
             return values;
         }
 
@@ -110,7 +119,7 @@ class CitizenPages {
     @GetMapping("/nop-ho-so/{procedureCode}")
     ResponseEntity<String> filingForm(@PathVariable String procedureCode) {
         Procedure procedure = onlineProcedure(procedureCode);
-        return filingPage(HttpStatus.OK, procedure, new FilingForm(null, null, null, null, null, null, null).values(), Map.of());
+        return filingPage(HttpStatus.OK, procedure, new FilingForm(null, null, null, null, null, null, null, null).values(), Map.of());
     }
 
     @PostMapping("/nop-ho-so/{procedureCode}")
@@ -134,13 +143,30 @@ class CitizenPages {
         if (!errors.isEmpty()) {
             return filingPage(HttpStatus.BAD_REQUEST, procedure, form.values(), ordered(errors));
         }
+        String key = IdempotentRequests.isKey(form.submission()) ? form.submission() : null;
         try {
-            CitizenView filed = filings.file(request, files);
-            return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                    .location(URI.create("/nop-ho-so/da-nop?ma=" + filed.code())).build();
+            ResponseEntity<?> answer = idempotency.once(key, "POST /nop-ho-so",
+                    key == null ? null : idempotency.fingerprint(request, files), () -> {
+                        // kept as created (a key keeps only a successful answer), answered as a redirect
+                        CitizenView filed = filings.file(request, files);
+                        return ResponseEntity.created(URI.create("/nop-ho-so/da-nop?ma=" + filed.code())).build();
+                    });
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(answer.getHeaders().getLocation()).build();
         } catch (AttachmentRejected rejected) {
             errors.put("files", String.join(" ", rejected.errors().stream().map(AttachmentRejected.FileError::message).toList()));
             return filingPage(HttpStatus.BAD_REQUEST, procedure, form.values(), errors);
+        } catch (ErrorResponseException refused) {
+            if (!IdempotentRequests.isRefusal(refused)) {
+                throw refused;
+            }
+            // the form's key was sent before with other content (the citizen went back and changed it), or that
+            // first sending is still under way: say so on the form, with a new key for a deliberate new filing
+            Map<String, String> values = form.values();
+            values.put("submission", newSubmission());
+            String problem = refused.getStatusCode().value() == HttpStatus.CONFLICT.value() ? "filing.submission.busy"
+                    : "filing.submission.reused";
+            return filingPage(HttpStatus.CONFLICT, procedure, values,
+                    Map.of("submission", messages.getMessage(problem, null, VI)));
         }
     }
 
@@ -222,6 +248,10 @@ class CitizenPages {
                     "online.procedure.notOnline", new Object[] {procedureCode});
         }
         return procedure;
+    }
+
+    private static String newSubmission() {
+        return UUID.randomUUID().toString();
     }
 
     private ResponseEntity<String> filingPage(HttpStatus status, Procedure procedure, Map<String, String> values,

@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import vn.motcua.idempotency.Fingerprint;
 import vn.motcua.idempotency.IdempotentRequests;
 
 /**
@@ -78,24 +77,10 @@ class PublicDossierController {
             @RequestPart(name = "files", required = false) List<MultipartFile> files,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         return idempotency.once(idempotencyKey, "POST /api/public/dossiers",
-                idempotencyKey == null ? null : fingerprint(dossier, files), () -> {
+                idempotencyKey == null ? null : idempotency.fingerprint(dossier, files), () -> {
                     CitizenView view = filings.file(dossier, files);
                     return ResponseEntity.created(URI.create("/api/public/dossiers/" + view.code())).body(view);
                 });
-    }
-
-    /** The filing and every file it carries (name, type, content). */
-    private Fingerprint fingerprint(OnlineFilingRequest dossier, List<MultipartFile> files) {
-        Fingerprint fingerprint = idempotency.fingerprint(dossier);
-        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-            try {
-                fingerprint = fingerprint.and(String.valueOf(file.getOriginalFilename()), String.valueOf(file.getContentType()),
-                        file.getInputStream());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return fingerprint;
     }
 
     @GetMapping("/{code}")
