@@ -315,14 +315,20 @@ class CounterDayBrowserTest {
         By card = By.xpath("//li[contains(@class,'task')][.//*[contains(., '" + code + "')]]"
                 + "[.//*[contains(., '" + taskName + "')]]//a[contains(@href, 'task=')]");
         long[] loaded = {System.currentTimeMillis()};
-        wait.until(driver -> {
+        // the card is clicked as soon as it shows; a list Tasklist redraws meanwhile is searched again
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
             List<WebElement> cards = driver.findElements(card);
             if (cards.isEmpty() && System.currentTimeMillis() - loaded[0] > 10_000) {
                 driver.navigate().refresh(); // a list loaded before the task was created does not show it yet
                 loaded[0] = System.currentTimeMillis();
             }
-            return cards.isEmpty() ? null : cards.get(0);
-        }).click();
+            if (cards.isEmpty()) {
+                return false;
+            }
+            cards.get(0).click();
+            return true;
+        });
+        wait.until(driver -> driver.getCurrentUrl().contains("task="));
         // the search left only this dossier's tasks in the list (read again while Tasklist redraws it)
         wait.ignoring(StaleElementReferenceException.class).until(driver -> {
             List<WebElement> items = driver.findElements(By.cssSelector("[cam-tasks] .tasks-list li.task"));

@@ -34,6 +34,17 @@ class DecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (TaskProperties.of(task, ProcessVariables.NOTE_PROPERTY).filter("required"::equals).isPresent()) {
+            // a task that records a fact from a paper (the payment's receipt) must say which paper
+            Object note = task.getVariable(ProcessVariables.NOTE);
+            if (!(note instanceof String text) || text.isBlank()) {
+                throw new DecisionRejected(message("task.note.fact.required"));
+            }
+            if (!PlainTexts.isPlain(text, true)) {
+                throw new DecisionRejected(message("task.note.plain",
+                        PlainTexts.codePoint(PlainTexts.firstRefused(text, true).getAsInt())));
+            }
+        }
         List<String> allowed = allowedDecisions(task);
         if (allowed.isEmpty()) {
             return;

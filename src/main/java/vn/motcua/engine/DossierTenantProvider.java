@@ -1,6 +1,7 @@
 package vn.motcua.engine;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,6 +30,7 @@ import vn.motcua.dossier.Dossiers;
  * <ul>
  * <li>the apology and new appointment (Form 04) the appointment watch calls: the unit holding the
  * dossier at that moment, whose officers draft it and whose supervisors approve it;</li>
+ * <li>the counter's part of an interconnected set (recording the fees paid): the receiving unit;</li>
  * <li>an instance a call activity starts ({@link UnitCallActivityBehavior}) (a handling process, an interconnected set, an agency's part
  * of it): the unit that holds the called process's first step in the procedure's internal process,
  * else the lead handling unit, found by the calling instance's business key (the dossier code);</li>
@@ -46,6 +48,8 @@ class DossierTenantProvider implements TenantIdProvider {
 
     private static final String TASK_PREFIX = "Task_";
     static final String APOLOGY_PROCESS = "appointmentApology";
+    /** Called processes worked by the counter that received the dossier (recording the fees paid). */
+    static final Set<String> COUNTER_PARTS = Set.of("feesPayment");
     private static final ThreadLocal<Start> STARTING = new ThreadLocal<>();
 
     private final Dossiers dossiers;
@@ -127,6 +131,9 @@ class DossierTenantProvider implements TenantIdProvider {
         }
         if (APOLOGY_PROCESS.equals(definition.getKey())) {
             return Tenants.ofUnit(deadlines.holdingUnit(dossierCode));
+        }
+        if (COUNTER_PARTS.contains(definition.getKey())) {
+            return Tenants.ofUnit(dossier.get().getReceivingUnit());
         }
         Procedure procedure = dossiers.procedureOf(dossier.get());
         Unit unit = procedure.leadHandlingUnit();

@@ -74,6 +74,8 @@ final class ProcessVariables {
      * check) or {@code supplement} (recording a supplement: something must be recorded).
      */
     static final String PAPERS_PROPERTY = "papers";
+    /** A user task's BPMN property {@code note=required}: the officer must write the note (e.g. the receipt paid). */
+    static final String NOTE_PROPERTY = "note";
 
     static final String LIFECYCLE_PROCESS = "dossierLifecycle";
     static final String SUPPLEMENT_MESSAGE = "SupplementReceived";

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
+import vn.motcua.Api;
 import vn.motcua.MailServer;
 import vn.motcua.MotcuaTest;
 import vn.motcua.Staff;
@@ -43,6 +45,7 @@ class InterconnectedSetsTest {
     /** Land transfer registration with the tax authority's financial obligation (8 working days). */
     static final String LAND_SET = "LT.BD-CN-QSDD";
 
+    @LocalServerPort int port;
     @Autowired ProcessEngine engine;
     @Autowired TaskService tasks;
     @Autowired Driver driver;
@@ -166,5 +169,49 @@ class InterconnectedSetsTest {
                 tuple("receptionCheck", "hcc"), tuple("landAppraise", "vpdkdd"), tuple("taxAssess", "thuehue"),
                 tuple("landAppraise", "vpdkdd"), tuple("taxAssess", "thuehue"), tuple("landApprove", "sonnmt"),
                 tuple("returnResult", "hcc"));
+    }
+    @Test
+    void theCentresCounterRecordsThePaymentInTasklistWithItsReceiptAndTheClockResumes() {
+        String code = driver.intake(LAND_SET);
+        driver.complete(code, "Task_receptionCheck", "APPROVE", null);
+        driver.complete(code, "Task_landAppraise", "APPROVE", null);
+        clock("2025-11-24T10:00+07:00");
+        driver.complete(code, "Task_taxAssess", "APPROVE", null);
+        assertThat(dossiers.require(code).getStatus()).isEqualTo(DossierStatus.FEES_DUE);
+
+        // the payment is a task of the centre's counter, with no step deadline: the citizen's time is not counted
+        Task fees = driver.task(code, "Task_recordFeesPaid");
+        assertThat(driver.candidateGroups(fees)).containsExactly("hcc_reception");
+        assertThat(fees.getDueDate()).isNull();
+        String complete = "/engine-rest/task/" + fees.getId() + "/complete";
+        clock("2025-11-26T10:00+07:00");
+
+        // a ward's counter cannot record it, and the centre's counter must name the receipt
+        Api.Response foreign = Api.at(port).as("tiepnhan.thuanhoa", "demo").post(complete,
+                Map.of("variables", Map.of("note", Map.of("value", "Giấy nộp tiền số 1"))));
+        assertThat(foreign.status()).as(foreign.body()).isIn(403, 404);
+        Api centre = Api.at(port).as("tiepnhan.hcc", "demo");
+        Api.Response empty = centre.post(complete, Map.of("variables", Map.of("note", Map.of("value", "  "))));
+        assertThat(empty.status()).as(empty.body()).isEqualTo(400);
+        assertThat(empty.json().get("message").asText()).contains("chứng từ nộp thuế, lệ phí").doesNotContain("ENGINE-");
+        assertThat(dossiers.require(code).getStatus()).isEqualTo(DossierStatus.FEES_DUE);
+        assertThat(driver.hasTask(code, "Task_recordFeesPaid")).isTrue();
+
+        Api.Response paid = centre.post(complete, Map.of("variables",
+                Map.of("note", Map.of("value", "Giấy nộp tiền số 0012345 ngày 26/11/2025, Kho bạc Nhà nước Huế"))));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(204);
+        Dossier resumed = dossiers.require(code);
+        assertThat(resumed.getStatus()).isEqualTo(DossierStatus.IN_PROGRESS);
+        // waited Monday 10:00 to Wednesday 10:00: 16 working hours, added to the appointment
+        assertThat(resumed.getPausedMinutes()).isEqualTo(16 * 60);
+        assertThat(resumed.getAppointmentAt()).isEqualTo(at("2025-12-08T09:00+07:00"));
+        Task approval = driver.task(code, "Task_landApprove");
+        assertThat(driver.candidateGroups(approval)).containsExactly("sonnmt_leaders");
+        // the signing leader's form shows which receipt was recorded
+        Api.Response panel = Api.at(port).as("lanhdao.sonnmt", "demo")
+                .get("/engine-rest/task/" + approval.getId() + "/variables/dossierPanel?deserializeValue=false");
+        assertThat(panel.status()).as(panel.body()).isEqualTo(200);
+        assertThat(panel.body()).contains("Giấy nộp tiền số 0012345").contains("Ghi nhận đã nộp thuế, lệ phí");
+        assertThat(dossiers.history(code)).anySatisfy(h -> assertThat(h.getNote()).contains("nghĩa vụ tài chính"));
     }
 }
