@@ -183,14 +183,17 @@ public class Deadlines {
      * Records that the open step of this key is overdue and goes to the supervisors of its unit.
      * Empty when the step is no longer open or was already escalated: an escalation fires once per
      * overdue step.
+     *
+     * @param heldBy the officer the step's task was assigned to (who caused the escalation), or null when unclaimed
      */
-    public Optional<Escalation> escalate(String code, String step) {
+    public Optional<Escalation> escalate(String code, String step, String heldBy) {
         Optional<Handover> open = handovers.findFirstByDossierCodeAndStepAndEndedAtIsNullOrderByIdDesc(code, step);
         if (open.isEmpty() || escalations.findByHandoverId(open.get().getId()).isPresent()) {
             return Optional.empty();
         }
         Handover h = open.get();
-        return Optional.of(escalations.save(new Escalation(h, Role.SUPERVISORS.groupOf(h.getUnitKey()), calendar.now())));
+        return Optional.of(escalations.save(new Escalation(h, Role.SUPERVISORS.groupOf(h.getUnitKey()), calendar.now(),
+                blankToNull(heldBy))));
     }
 
     public Handover handover(long id) {
@@ -235,6 +238,17 @@ public class Deadlines {
                 .orElseGet(() -> dossiers.procedureOf(dossiers.require(code)).leadHandlingUnit().getKey());
     }
 
+    /** The step the dossier is held at now (its latest open step), if one is open. */
+    @Transactional(readOnly = true)
+    public Optional<Handover> holdingStep(String code) {
+        List<Handover> open = handovers.findByDossierCodeAndEndedAtIsNull(code);
+        return open.isEmpty() ? Optional.empty() : Optional.of(open.get(open.size() - 1));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     /** The appointment a re-appointment by this many working days would give. */
     public Instant proposedAppointment(String code, int extensionDays) {
         checkExtension(extensionDays);
@@ -259,9 +273,11 @@ public class Deadlines {
     /**
      * Re-appoints the dossier (Form 04) on behalf of the unit holding it: the appointment moves by
      * the extension; the letter is kept as this record.
+     *
+     * @param heldBy the officer the dossier's open step was assigned to (who caused the re-appointment), or null
      */
     public Reappointment reappoint(String code, int extensionDays, String reason, String draftedBy, String approvedBy,
-            String signerName) {
+            String signerName, String heldBy) {
         checkExtension(extensionDays);
         if (!canReappoint(code)) {
             throw new DossierProblem(HttpStatus.CONFLICT, "deadline.reappoint.notAllowed", code);
@@ -270,7 +286,7 @@ public class Deadlines {
         Instant previous = dossier.getAppointmentAt();
         Instant next = dossiers.reappoint(code, extensionDays * MINUTES_PER_DAY, approvedBy, reason);
         return reappointments.save(new Reappointment(code, holdingUnit(code), previous, next, extensionDays,
-                reason.strip(), draftedBy, approvedBy, signerName, calendar.now()));
+                reason.strip(), draftedBy, approvedBy, signerName, calendar.now(), blankToNull(heldBy)));
     }
 
     /**

@@ -60,10 +60,15 @@ public class Escalation {
     @Column(length = 2000)
     private String note;
 
+    /** The officer the step was assigned to when it fell overdue; null when nobody had claimed it. */
+    @Column(name = "held_by")
+    private String heldBy;
+
     protected Escalation() {
     }
 
-    Escalation(Handover handover, String groupId, Instant at) {
+    Escalation(Handover handover, String groupId, Instant at, String heldBy) {
+        this.heldBy = heldBy;
         this.dossierCode = handover.getDossierCode();
         this.handoverId = handover.getId();
         this.step = handover.getStep();
@@ -121,5 +126,9 @@ public class Escalation {
 
     public String getNote() {
         return note;
+    }
+
+    public String getHeldBy() {
+        return heldBy;
     }
 }

@@ -52,11 +52,17 @@ public class Reappointment {
     @Column(name = "approved_at", nullable = false)
     private Instant approvedAt;
 
+    /** The officer the dossier's open step at the unit was assigned to; null when nobody had claimed it. */
+    @Column(name = "held_by")
+    private String heldBy;
+
     protected Reappointment() {
     }
 
     Reappointment(String dossierCode, String unitKey, Instant previousAppointmentAt, Instant newAppointmentAt,
-            int extensionDays, String reason, String draftedBy, String approvedBy, String signerName, Instant approvedAt) {
+            int extensionDays, String reason, String draftedBy, String approvedBy, String signerName, Instant approvedAt,
+            String heldBy) {
+        this.heldBy = heldBy;
         this.dossierCode = dossierCode;
         this.unitKey = unitKey;
         this.previousAppointmentAt = previousAppointmentAt;
@@ -111,5 +117,9 @@ public class Reappointment {
 
     public Instant getApprovedAt() {
         return approvedAt;
+    }
+
+    public String getHeldBy() {
+        return heldBy;
     }
 }

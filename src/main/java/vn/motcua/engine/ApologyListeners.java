@@ -4,12 +4,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,22 +63,35 @@ class ApologyListeners {
 
     /** Re-appoints the dossier once a supervisor approved. */
     @Bean("reappointDelegate")
-    JavaDelegate reappointDelegate(Deadlines deadlines, @Lazy IdentityService identity, DossierPanelRefresh panels) {
+    JavaDelegate reappointDelegate(Deadlines deadlines, @Lazy IdentityService identity, @Lazy TaskService tasks,
+            DossierPanelRefresh panels) {
         return (DelegateExecution execution) -> {
             Authentication auth = identity.getCurrentAuthentication();
             String approver = auth != null ? auth.getUserId() : SYSTEM;
             User user = SystemAccess.call(() -> identity.createUserQuery().userId(approver).singleResult());
             String signer = user == null ? approver : (user.getFirstName() + " " + user.getLastName()).strip();
+            String code = DossierKeys.of(execution);
             Reappointment reappointment = deadlines.reappoint(
-                    DossierKeys.of(execution),
+                    code,
                     extensionDays(execution.getVariable(ProcessVariables.EXTENSION_DAYS)),
                     (String) execution.getVariable(ProcessVariables.REASON),
                     (String) execution.getVariable(ProcessVariables.DRAFTED_BY),
-                    approver, signer);
+                    approver, signer, holder(deadlines, tasks, code));
             execution.setVariable(ProcessVariables.REAPPOINTMENT_ID, reappointment.getId());
             // the open tasks' panels show the new appointment and the Form 04 to print
             panels.refreshAfterCommit(DossierKeys.of(execution));
         };
+    }
+
+    /**
+     * The officer the dossier's open step is assigned to (the step of the unit that re-appoints): who made the
+     * dossier late, for the emulation scorecard; null when nobody had claimed it.
+     */
+    private static String holder(Deadlines deadlines, TaskService tasks, String code) {
+        return deadlines.holdingStep(code).map(step -> SystemAccess.call(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(code).taskDefinitionKey(StepDeadlines.TASK_PREFIX + step.getStep())
+                .list().stream().map(Task::getAssignee).filter(a -> a != null).findFirst().orElse(null)))
+                .orElse(null);
     }
 
     private static int extensionDays(DelegateTask task) {

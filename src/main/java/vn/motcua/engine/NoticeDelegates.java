@@ -1,10 +1,15 @@
 package vn.motcua.engine;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+import vn.motcua.survey.Surveys;
 
 /**
  * The mails of the deadline processes, each sent from a job of its own (a timer, or an
@@ -62,6 +67,20 @@ class NoticeDelegates {
     @Bean("complaintMailDelegate")
     JavaDelegate complaintMailDelegate(SurveySteps survey) {
         return survey.mailComplaint();
+    }
+
+    /**
+     * The supervisors' verdict on a citizen's complaint, when their task completes: UPHELD (founded) or DISMISSED,
+     * recorded with the survey for the emulation scorecard.
+     */
+    @Bean("complaintReviewListener")
+    TaskListener complaintReviewListener(Surveys surveys, @Lazy IdentityService identity) {
+        return task -> {
+            Authentication auth = identity.getCurrentAuthentication();
+            String reviewer = auth != null ? auth.getUserId() : task.getAssignee();
+            surveys.reviewComplaint(((Number) task.getVariable(ProcessVariables.SURVEY_ID)).longValue(),
+                    "UPHELD".equals(task.getVariable(ProcessVariables.DECISION)), reviewer);
+        };
     }
 
     @Bean("apologyMailDelegate")

@@ -13,8 +13,8 @@ import vn.motcua.deadline.Deadlines;
 import vn.motcua.deadline.Escalation;
 
 /**
- * The timeout listener at a step's due date: records the escalation (once per overdue step) and
- * starts the escalation process for the supervisors of the unit that holds the step.
+ * The timeout listener at a step's due date: records the escalation (once per overdue step) with the officer
+ * the step's task is assigned to, and starts the escalation process for the supervisors of the unit that holds the step.
  */
 @Component("stepOverdueListener")
 class StepOverdueListener implements TaskListener {
@@ -33,7 +33,7 @@ class StepOverdueListener implements TaskListener {
     public void notify(DelegateTask task) {
         String code = DossierKeys.of(task);
         String step = StepDeadlines.stepOf(task.getTaskDefinitionKey());
-        deadlines.escalate(code, step).ifPresent(escalation -> start(task, code, escalation));
+        deadlines.escalate(code, step, task.getAssignee()).ifPresent(escalation -> start(task, code, escalation));
     }
 
     private void start(DelegateTask task, String code, Escalation escalation) {

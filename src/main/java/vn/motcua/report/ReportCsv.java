@@ -72,6 +72,16 @@ class ReportCsv {
         return cells;
     }
 
+    /** Any table in the same form: the lines' cells as they are (the first line its titles). */
+    static byte[] table(List<List<String>> lines) {
+        StringBuilder out = new StringBuilder();
+        lines.forEach(cells -> line(out, cells));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(BOM);
+        bytes.writeBytes(out.toString().getBytes(StandardCharsets.UTF_8));
+        return bytes.toByteArray();
+    }
+
     /** Two decimals with a decimal comma; empty for null. */
     static String decimal(BigDecimal value) {
         return value == null ? "" : value.toPlainString().replace('.', ',');

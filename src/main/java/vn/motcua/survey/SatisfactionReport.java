@@ -123,6 +123,61 @@ public class SatisfactionReport {
         return new SipasResult(new Sipas(total.sipas(), total.responses()), perUnit);
     }
 
+    /**
+     * The satisfaction of the dossiers someone took part in, for the emulation scorecard: the SIPAS of their surveys
+     * and how many of those surveys' complaints the supervisors upheld.
+     */
+    public record TakingPart(Sipas sipas, long complaintsUpheld) {
+    }
+
+    private static final String TAKING_PART = "count(r.id)" + satisfied("access") + satisfied("procedure")
+            + satisfied("officers") + satisfied("result") + satisfied("feedback")
+            + ", sum(case when c.upheld = true then 1 else 0 end)";
+
+    /**
+     * Per officer, over the surveys sent from {@code from} (included) to {@code until} (excluded) of the dossiers the
+     * officer took part in (received at the counter or ended a step of, as the survey recorded them).
+     */
+    public Map<String, TakingPart> perOfficerTakingPart(Instant from, Instant until) {
+        Map<String, Object> parameters = Map.of("from", from, "until", until);
+        return takingPart("select o, " + TAKING_PART + " from Survey s join s.officers o"
+                + " left join SurveyResponse r on r.surveyId = s.id left join SurveyComplaint c on c.surveyId = s.id"
+                + " where s.invitedAt >= :from and s.invitedAt < :until group by o", parameters);
+    }
+
+    /**
+     * Per unit, over the surveys sent in the period of the dossiers the unit held a step of (any step, the counter's
+     * too), each survey counting once for each such unit.
+     *
+     * @param units the units, or null for every unit
+     */
+    public Map<String, TakingPart> perUnitTakingPart(Set<String> units, Instant from, Instant until) {
+        Map<String, Object> parameters = new HashMap<>(Map.of("from", from, "until", until));
+        String unitFilter = "";
+        if (units != null) {
+            unitFilter = " and h.unitKey in :units";
+            parameters.put("units", units.isEmpty() ? Set.of("") : units);
+        }
+        return takingPart("select h.unitKey, " + TAKING_PART + FROM + " join Handover h on h.dossierCode = s.dossierCode"
+                + " where s.invitedAt >= :from and s.invitedAt < :until and h.id = (select min(f.id) from Handover f"
+                + " where f.dossierCode = h.dossierCode and f.unitKey = h.unitKey)" + unitFilter + " group by h.unitKey",
+                parameters);
+    }
+
+    private Map<String, TakingPart> takingPart(String jpql, Map<String, Object> parameters) {
+        Map<String, TakingPart> result = new LinkedHashMap<>();
+        for (Object row : query(jpql, parameters).getResultList()) {
+            Object[] c = (Object[]) row;
+            long[] n = new long[7];
+            for (int i = 0; i < n.length; i++) {
+                n[i] = c[i + 1] == null ? 0 : ((Number) c[i + 1]).longValue();
+            }
+            Tally tally = new Tally(0, n[0], n[1], n[2], n[3], n[4], n[5], 0, 0);
+            result.put((String) c[0], new TakingPart(new Sipas(tally.sipas(), tally.responses()), n[6]));
+        }
+        return result;
+    }
+
     private static String satisfied(String element) {
         return ", sum(case when r." + element + " >= " + SipasElement.SATISFIED + " then 1 else 0 end)";
     }

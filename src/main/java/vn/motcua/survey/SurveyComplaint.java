@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-/** What the citizen wrote to the unit's leaders after a low score. At most one per survey. */
+/**
+ * What the citizen wrote to the unit's leaders after a low score, and the supervisors' verdict on it once
+ * reviewed (written by {@link Surveys#reviewComplaint}, the row being otherwise immutable). At most one per survey.
+ */
 @Entity
 @Immutable
 @Table(name = "survey_complaint")
@@ -29,6 +32,16 @@ class SurveyComplaint {
 
     @Column(name = "complaint_text", nullable = false, length = 2000)
     private String text;
+
+    /** The supervisors' verdict: the complaint was founded (true) or not (false); null until reviewed. */
+    @Column(name = "upheld")
+    private Boolean upheld;
+
+    @Column(name = "reviewed_by")
+    private String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
 
     protected SurveyComplaint() {
     }

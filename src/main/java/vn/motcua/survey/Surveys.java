@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,9 +34,11 @@ public class Surveys {
     private final Deadlines deadlines;
     private final WorkingCalendar calendar;
     private final SurveyProperties properties;
+    private final EntityManager em;
 
     Surveys(SurveyRepository surveys, SurveyTokens tokens, Dossiers dossiers, Deadlines deadlines,
-            WorkingCalendar calendar, SurveyProperties properties) {
+            WorkingCalendar calendar, SurveyProperties properties, EntityManager em) {
+        this.em = em;
         this.surveys = surveys;
         this.tokens = tokens;
         this.dossiers = dossiers;
@@ -120,6 +123,22 @@ public class Surveys {
         Survey survey = require(dossierCode);
         if (!survey.isAnswered() && survey.getExpiredAt() == null) {
             survey.expired(calendar.now());
+        }
+    }
+
+    /**
+     * Records the supervisors' verdict on the complaint filed after the survey: upheld (founded) or dismissed,
+     * by whom, now. A complaint is reviewed once; a second verdict replaces the first.
+     *
+     * @throws IllegalStateException when the survey has no complaint
+     */
+    public void reviewComplaint(long surveyId, boolean upheld, String by) {
+        int updated = em.createNativeQuery("update survey_complaint set upheld = :upheld, reviewed_by = :by,"
+                + " reviewed_at = :at where survey_id = :survey")
+                .setParameter("upheld", upheld).setParameter("by", by).setParameter("at", calendar.now())
+                .setParameter("survey", surveyId).executeUpdate();
+        if (updated != 1) {
+            throw new IllegalStateException("No complaint on survey " + surveyId);
         }
     }
 

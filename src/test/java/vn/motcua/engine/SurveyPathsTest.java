@@ -108,7 +108,7 @@ class SurveyPathsTest {
         assertThat(MailServer.body(toSupervisors)).contains("Bị từ chối mà không được giải thích.");
         assertThat(driver.candidateGroups(driver.task(code, "Task_handleComplaint")))
                 .containsExactly("phuongthuanhoa_supervisors");
-        driver.complete(code, "Task_handleComplaint", null, "Đã gọi điện giải thích cho công dân.");
+        driver.complete(code, "Task_handleComplaint", "DISMISSED", "Đã gọi điện giải thích cho công dân.");
         assertThat(handling).isEnded();
     }
 

@@ -8,6 +8,8 @@ export default {
     // scripts/motcua/plugin.js next to this file: the indicators, the overdue dossiers, CSV export, and (through
     // its dossier.js) the dossier view linked from the overdue list and from the process instance page
     'scripts/motcua/plugin',
+    // scripts/motcua/emulation.js: the emulation scorecard (thi đua) of a quarter at #/thi-dua
+    'scripts/motcua/emulation',
     // scripts/motcua/read-only.js: marks the page when the user may change process instances; otherwise
     // styles/user-styles.css hides Cockpit's controls that would only fail (supervisors read only)
     'scripts/motcua/read-only'
