@@ -101,6 +101,11 @@ public class SurveySteps {
                         ProcessVariables.COMPLAINT_PROCESS, complaint.dossierCode(), variables)));
     }
 
+    /** The supervisors finished considering the complaint: the survey module records it answered. */
+    public void complaintAnswered(DelegateExecution execution) {
+        surveys.complaintAnswered(((Number) execution.getVariable(ProcessVariables.SURVEY_ID)).longValue());
+    }
+
     /** The invitation, with the citizen's personal link. */
     JavaDelegate invite() {
         return execution -> {

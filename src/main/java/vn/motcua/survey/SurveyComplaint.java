@@ -30,6 +30,10 @@ class SurveyComplaint {
     @Column(name = "complaint_text", nullable = false, length = 2000)
     private String text;
 
+    /** When the supervisors finished considering it; set by {@link SurveyComplaintRepository#answered}. */
+    @Column(name = "answered_at")
+    private Instant answeredAt;
+
     protected SurveyComplaint() {
     }
 

@@ -28,15 +28,17 @@ import vn.motcua.dossier.Dossiers;
 public class Surveys {
 
     private final SurveyRepository surveys;
+    private final SurveyComplaintRepository complaints;
     private final SurveyTokens tokens;
     private final Dossiers dossiers;
     private final Deadlines deadlines;
     private final WorkingCalendar calendar;
     private final SurveyProperties properties;
 
-    Surveys(SurveyRepository surveys, SurveyTokens tokens, Dossiers dossiers, Deadlines deadlines,
-            WorkingCalendar calendar, SurveyProperties properties) {
+    Surveys(SurveyRepository surveys, SurveyComplaintRepository complaints, SurveyTokens tokens, Dossiers dossiers,
+            Deadlines deadlines, WorkingCalendar calendar, SurveyProperties properties) {
         this.surveys = surveys;
+        this.complaints = complaints;
         this.tokens = tokens;
         this.dossiers = dossiers;
         this.deadlines = deadlines;
@@ -121,6 +123,14 @@ public class Surveys {
         if (!survey.isAnswered() && survey.getExpiredAt() == null) {
             survey.expired(calendar.now());
         }
+    }
+
+    /**
+     * The unit's supervisors finished considering the complaint filed on this survey (its task in Tasklist is
+     * done): recorded once, now; a survey without complaint changes nothing.
+     */
+    public void complaintAnswered(long surveyId) {
+        complaints.answered(surveyId, calendar.now());
     }
 
     /** Whether the citizen answered the dossier's survey (false when it has none). */
