@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
@@ -28,7 +30,8 @@ import vn.motcua.survey.SatisfactionReport.Satisfaction;
  *
  * <p>Cheap for a public page: a period's figures are computed at most once per {@code refresh-after} (a few dozen
  * aggregate queries for a year) and kept in memory, at most {@code max-periods} of them (least recently used out);
- * one computation at a time, so a burst of views of a period not yet in memory costs one computation. Years before
+ * one computation at a time, so a burst of views of a period not yet in memory costs one computation, and views of
+ * figures being computed again get the older ones meanwhile. Years before
  * {@code first-year} or after the current one, and months not begun, are refused.
  */
 @Service
@@ -43,8 +46,11 @@ class Transparency {
     private final Catalog catalog;
     private final WorkingCalendar calendar;
     private final TransparencyProperties properties;
+    /** Guarded by itself. */
     private final Map<Period, Figures> cache;
-    private long computations;
+    /** One computation at a time, whatever the number of views. */
+    private final ReentrantLock computing = new ReentrantLock();
+    private final AtomicLong computations = new AtomicLong();
 
     Transparency(Indicators indicators, SatisfactionReport satisfaction, Catalog catalog, WorkingCalendar calendar,
             TransparencyProperties properties) {
@@ -152,7 +158,7 @@ class Transparency {
     }
 
     /** The period's figures and its year's months, from memory when fresh. */
-    synchronized View view(Period period) {
+    View view(Period period) {
         Figures figures = figures(period);
         YearMonth current = YearMonth.from(calendar.now().atZone(calendar.zone()));
         int last = period.wholeYear() ? 12 : period.month();
@@ -167,26 +173,58 @@ class Transparency {
     }
 
     /** How many periods were computed since start (not served from memory). */
-    synchronized long computations() {
-        return computations;
+    long computations() {
+        return computations.get();
     }
 
     TransparencyProperties properties() {
         return properties;
     }
 
+    /**
+     * The period's figures from memory when fresh. Otherwise computed, one computation at a time: while another
+     * view computes, a view that has older figures of the period gets those rather than waiting; one that has none
+     * waits, and finds them computed by the other when it may go on.
+     */
     private Figures figures(Period period) {
-        Instant now = calendar.now();
-        Figures cached = cache.get(period);
-        // a clock set back (tests, a corrected server clock) makes the figures stale too
-        if (cached != null && !now.isBefore(cached.computedAt())
-                && now.isBefore(cached.computedAt().plus(properties.refreshAfter()))) {
+        Figures cached = cached(period);
+        if (fresh(cached, calendar.now())) {
             return cached;
         }
-        Figures computed = compute(period, now);
-        cache.put(period, computed);
-        computations++;
-        return computed;
+        if (cached != null) {
+            if (!computing.tryLock()) {
+                return cached;
+            }
+        } else {
+            computing.lock();
+        }
+        try {
+            Instant now = calendar.now();
+            Figures again = cached(period);
+            if (fresh(again, now)) {
+                return again;
+            }
+            Figures computed = compute(period, now);
+            synchronized (cache) {
+                cache.put(period, computed);
+            }
+            computations.incrementAndGet();
+            return computed;
+        } finally {
+            computing.unlock();
+        }
+    }
+
+    private Figures cached(Period period) {
+        synchronized (cache) {
+            return cache.get(period);
+        }
+    }
+
+    /** Computed less than {@code refresh-after} ago; a clock set back (a corrected server clock) makes them stale. */
+    private boolean fresh(Figures figures, Instant now) {
+        return figures != null && !now.isBefore(figures.computedAt())
+                && now.isBefore(figures.computedAt().plus(properties.refreshAfter()));
     }
 
     private Figures compute(Period period, Instant now) {

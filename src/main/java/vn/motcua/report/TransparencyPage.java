@@ -44,7 +44,8 @@ class TransparencyPage {
     private static final String POLICY = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
             + "form-action 'self'; frame-ancestors 'self'; base-uri 'none'; object-src 'none'";
     private static final Locale VI = Locale.forLanguageTag("vi");
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** The chart's geometry, in SVG user units: 12 slots of {@code SLOT} from {@code LEFT}, bars up to {@code HEIGHT}. */
     static final int LEFT = 30;
@@ -91,12 +92,13 @@ class TransparencyPage {
         model.put("problem", null);
         model.put("year", json.year());
         model.put("month", json.month() == null ? 0 : json.month());
-        model.put("periodName", json.month() == null ? "năm " + json.year() : "tháng " + json.month() + "/" + json.year());
+        model.put("periodName", json.month() == null ? text("transparency.page.year", json.year())
+                : text("transparency.page.month", json.month(), json.year()));
         model.put("asOf", at(json.asOf()));
         model.put("updatedAt", at(json.updatedAt()));
         model.put("minDossiers", json.thresholds().minDossiers());
         model.put("minResponses", json.thresholds().minResponses());
-        model.put("city", agency(json.city(), "thanh-pho", "Toàn thành phố"));
+        model.put("city", agency(json.city(), "thanh-pho", text("transparency.page.city")));
         List<Map<String, Object>> active = new ArrayList<>();
         List<String> idle = new ArrayList<>();
         int n = 0;
@@ -167,14 +169,14 @@ class TransparencyPage {
             int x = LEFT + slot * SLOT + (SLOT - BAR) / 2;
             int centre = LEFT + slot * SLOT + SLOT / 2;
             int height = max == 0 ? 0 : (int) Math.round((double) month.received() * HEIGHT / max);
-            String monthName = "Tháng " + ym.getMonthValue() + "/" + ym.getYear();
+            String monthName = text("transparency.page.monthName", ym.getMonthValue(), ym.getYear());
             Map<String, Object> bar = new HashMap<>();
             bar.put("x", x);
             bar.put("y", BASE - height);
             bar.put("height", height);
             bar.put("centre", centre);
             bar.put("label", ym.getMonthValue());
-            bar.put("title", monthName + ": " + number(month.received()) + " hồ sơ tiếp nhận");
+            bar.put("title", text("transparency.page.bar", monthName, number(month.received())));
             bars.add(bar);
             Map<String, Object> row = new HashMap<>();
             row.put("month", monthName);
@@ -188,7 +190,7 @@ class TransparencyPage {
                 Map<String, Object> dot = new HashMap<>();
                 dot.put("x", centre);
                 dot.put("y", y);
-                dot.put("title", monthName + ": tỷ lệ đúng hạn " + percent(value));
+                dot.put("title", text("transparency.page.dot", monthName, percent(value)));
                 dots.add(dot);
             }
         }
@@ -198,7 +200,7 @@ class TransparencyPage {
         chart.put("line", line.toString());
         chart.put("rows", rows);
         chart.put("max", number(max));
-        chart.put("title", "Số hồ sơ tiếp nhận và tỷ lệ đúng hạn theo tháng, " + name);
+        chart.put("title", text("transparency.page.chart", name));
         chart.put("top", TOP);
         chart.put("base", BASE);
         chart.put("left", LEFT);
@@ -207,10 +209,10 @@ class TransparencyPage {
     }
 
     /** A published rate, or the reason it is not. */
-    private static Map<String, Object> rate(Rate rate) {
+    private Map<String, Object> rate(Rate rate) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("shown", rate.value() != null);
-        m.put("text", rate.value() == null ? "Chưa đủ dữ liệu" : percent(rate.value()));
+        m.put("text", rate.value() == null ? text("transparency.page.insufficient") : percent(rate.value()));
         // the JSON's reason is "chưa đủ dữ liệu: 3 hồ sơ, cần ít nhất 10"; the page prints its detail after the words
         String reason = rate.reason() == null ? "" : rate.reason();
         m.put("reason", reason.isEmpty() ? "" : reason.substring(reason.indexOf(": ") + 2));
@@ -228,7 +230,16 @@ class TransparencyPage {
         return NumberFormat.getIntegerInstance(VI).format(value);
     }
 
-    private static String at(OffsetDateTime time) {
-        return time.format(AT);
+    private String at(OffsetDateTime time) {
+        return text("transparency.page.at", time.format(TIME), time.format(DAY));
+    }
+
+    /** A text of the page from the message bundle; numbers given as text, so that years get no grouping. */
+    private String text(String key, Object... args) {
+        Object[] texts = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            texts[i] = String.valueOf(args[i]);
+        }
+        return messages.getMessage(key, texts, VI);
     }
 }

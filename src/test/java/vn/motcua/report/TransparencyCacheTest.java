@@ -19,6 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +86,35 @@ class TransparencyCacheTest {
         now.set(now.get().minus(Duration.ofHours(1)));
         transparency.view(new Transparency.Period(2022, 1));
         assertThat(transparency.computations()).isEqualTo(19);
+    }
+
+    @Test
+    void whileFiguresAreComputedAgainViewsGetTheOlderOnesWithoutWaiting() throws Exception {
+        Transparency transparency = new Transparency(indicators, satisfaction, catalog, calendar, properties(10, 13));
+        Transparency.Period january = new Transparency.Period(2022, 1);
+        Transparency.Figures first = transparency.view(january).figures();
+        now.set(now.get().plus(Duration.ofMinutes(6)));
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        when(indicators.compute(isNull(), isNull(), any(), any())).thenAnswer(i -> {
+            computing.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            return report(i.getArgument(2), i.getArgument(3), Counts.ZERO);
+        });
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Transparency.View> slow = pool.submit(() -> transparency.view(january));
+            assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
+            // another view meanwhile: the older figures, at once
+            assertThat(transparency.view(january).figures()).isSameAs(first);
+            release.countDown();
+            assertThat(slow.get(10, TimeUnit.SECONDS).figures().city().counts()).isEqualTo(Counts.ZERO);
+            assertThat(transparency.view(january).figures().city().counts()).isEqualTo(Counts.ZERO);
+            assertThat(transparency.computations()).isEqualTo(2);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
     }
 
     @Test
