@@ -222,6 +222,8 @@ class TransparencyApiTest {
             assertThat(refused.status()).as(closed).isEqualTo(401);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }
+        // described for developers with the other public endpoints
+        assertThat(anonymous.get("/v3/api-docs").json().get("paths").has("/api/public/transparency")).isTrue();
         // no name, ID number, e-mail, complaint text nor dossier code: only counts
         for (String body : List.of(figures.body(), page.body())) {
             assertThat(body).doesNotContain(TransparencySeed.APPLICANT, TransparencySeed.ID_NUMBER, "bach@example.com",
