@@ -53,6 +53,27 @@ public class SatisfactionReport {
     public record SipasResult(Sipas total, Map<String, Sipas> perUnit) {
     }
 
+    /**
+     * What the public may see of a group of surveys: the responses, the five elements' indexes and SIPAS (as the
+     * staff report computes them), the complaints filed on them and how many of those the supervisors answered.
+     *
+     * @param elements each element's index, keyed as in the API ({@code access, procedure, officers, result,
+     *                 feedback}), in SIPAS order
+     */
+    public record Satisfaction(long responses, Map<String, BigDecimal> elements, BigDecimal sipas, long complaints,
+            long complaintsAnswered) {
+
+        static final Satisfaction NONE = of(new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0), 0);
+
+        static Satisfaction of(Tally tally, long answered) {
+            return new Satisfaction(tally.responses(), tally.elements(), tally.sipas(), tally.complaints(), answered);
+        }
+    }
+
+    /** {@link Satisfaction} in total and per unit that received the dossiers (every unit asked for, zero or not). */
+    public record Satisfactions(Satisfaction total, Map<String, Satisfaction> perUnit) {
+    }
+
     private static final String COUNTS = "count(s.id), count(r.id)"
             + satisfied("access") + satisfied("procedure") + satisfied("officers") + satisfied("result")
             + satisfied("feedback") + satisfied("overall") + ", count(c.id)";
@@ -77,6 +98,33 @@ public class SatisfactionReport {
                 + " from Survey s join s.officers o left join SurveyResponse r on r.surveyId = s.id"
                 + " left join SurveyComplaint c on c.surveyId = s.id" + where + " group by o order by o", parameters);
         return new Result(total, perUnit, perOfficer);
+    }
+
+    /**
+     * The satisfaction of every unit's surveys invited on the days from {@code from} to {@code to} (inclusive),
+     * filtered as {@link #sipas} filters them, so that its SIPAS equals the staff indicators'; complaints are
+     * those filed on these surveys, answered (the supervisors' verdict recorded) as of now. Two aggregate queries.
+     *
+     * @param units the unit keys to list (with zeros when they have no survey)
+     */
+    public Satisfactions satisfactions(List<String> units, LocalDate from, LocalDate to) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(new Filter(null, null, from, to), parameters);
+        String counts = COUNTS + ", count(c.reviewedAt)";
+        Object[] totalRow = (Object[]) query("select " + counts + FROM + where, parameters).getSingleResult();
+        Satisfaction total = Satisfaction.of(Tally.of(totalRow, 0), number(totalRow[9]));
+        Map<String, Satisfaction> perUnit = new LinkedHashMap<>();
+        units.forEach(unit -> perUnit.put(unit, Satisfaction.NONE));
+        for (Object row : query("select s.unitKey, " + counts + FROM + where + " group by s.unitKey", parameters)
+                .getResultList()) {
+            Object[] columns = (Object[]) row;
+            perUnit.put((String) columns[0], Satisfaction.of(Tally.of(columns, 1), number(columns[10])));
+        }
+        return new Satisfactions(total, perUnit);
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     /**
