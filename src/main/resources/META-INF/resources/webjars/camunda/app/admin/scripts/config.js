@@ -7,7 +7,9 @@
 export default {
   customScripts: [
     // scripts/motcua/catalog.js next to this file: import the province's procedure list, the per-row reports
-    'scripts/motcua/catalog'
+    'scripts/motcua/catalog',
+    // scripts/motcua/page-title.js: the tab's title in Vietnamese even when a page opened before the texts loaded
+    'scripts/motcua/page-title'
   ],
   app: {
     name: 'Quản trị',
