@@ -22,8 +22,8 @@ import vn.motcua.report.AtRiskForecast;
 import vn.motcua.report.ForecastProperties;
 
 /**
- * The forecast's watch in the engine ({@code atRiskWatch}): a timer ({@code ${atRiskSchedule.refreshCron}}, every 30
- * minutes by default) brings the Tasklist flag up to date, and a daily timer ({@code ${atRiskSchedule.digestCron}},
+ * The forecast's watch in the engine: the timer of {@code atRiskFlags} ({@code ${atRiskSchedule.refreshCron}}, every 30
+ * minutes by default) brings the Tasklist flag up to date, and the daily timer of {@code atRiskDigest} ({@code ${atRiskSchedule.digestCron}},
  * 07:00) sends the supervisors' digest from an asynchronous step, its day fixed when the timer fires
  * ({@code atRiskDigestDay}). The job executor runs each timer on one node.
  *
@@ -43,7 +43,7 @@ class AtRiskSteps {
     private final TaskService tasks;
     private final AtRiskForecast forecast;
 
-    AtRiskSteps(@Lazy RuntimeService runtime, @Lazy TaskService tasks, AtRiskForecast forecast) {
+    AtRiskSteps(@Lazy RuntimeService runtime, @Lazy TaskService tasks, @Lazy AtRiskForecast forecast) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.forecast = forecast;
@@ -81,7 +81,7 @@ class AtRiskSteps {
 
     /** Fixes the day the digest reports when its timer fires, so a retry after midnight still sends that day's. */
     @Bean("atRiskDigestDay")
-    ExecutionListener atRiskDigestDay(AtRiskDigests digests) {
+    ExecutionListener atRiskDigestDay(@Lazy AtRiskDigests digests) {
         return execution -> {
             if (execution.getVariable(ProcessVariables.DIGEST_DAY) == null) {
                 String day = digests.today().toString();
@@ -92,7 +92,7 @@ class AtRiskSteps {
     }
 
     @Bean("atRiskDigestDelegate")
-    JavaDelegate atRiskDigestDelegate(AtRiskDigests digests) {
+    JavaDelegate atRiskDigestDelegate(@Lazy AtRiskDigests digests) {
         return execution -> {
             refreshFlags();
             digests.send(LocalDate.parse((String) execution.getVariable(ProcessVariables.DIGEST_DAY)));

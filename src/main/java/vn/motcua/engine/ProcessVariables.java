@@ -92,7 +92,8 @@ final class ProcessVariables {
     static final String PERIODIC_REPORT_PROCESS = "periodicReport";
     static final String PERIODIC_REPORT_MESSAGE = "PeriodicReportRequested";
     /** The forecast's watch: the Tasklist flag of the dossiers at risk, and the supervisors' daily digest. */
-    static final String AT_RISK_PROCESS = "atRiskWatch";
+    static final String AT_RISK_FLAGS_PROCESS = "atRiskFlags";
+    static final String AT_RISK_DIGEST_PROCESS = "atRiskDigest";
     /** On each running process instance of a dossier at risk: true (removed when it no longer is). */
     static final String AT_RISK = "atRisk";
     /** Beside {@link #AT_RISK}: the risk and its reasons in words, for Tasklist's cards. */
