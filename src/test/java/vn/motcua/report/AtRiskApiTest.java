@@ -204,6 +204,29 @@ class AtRiskApiTest {
     }
 
     @Test
+    void theDaysOffBeforeTheAppointmentAreNamedAmongTheReasons() {
+        // received Tuesday 29 April 2025 08:00: 30/4, 1/5 and the swapped 2/5 are off, then the weekend; 3 working
+        // days end on Wednesday 7 May 08:00
+        String holiday;
+        try {
+            Staff.actAs("demo", "camunda-admin");
+            clock("2025-04-29T08:00+07:00");
+            holiday = received();
+        } finally {
+            Staff.clear();
+        }
+        assertThat(dossiers.require(holiday).getAppointmentAt()).isEqualTo(at("2025-05-07T08:00+07:00"));
+        clock("2025-04-29T10:00+07:00");
+        Api.Response response = Api.at(port).as("giamsat.noivu", "demo")
+                .get("/api/reports/at-risk?minRisk=0&procedure=" + HOUSEHOLD);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode entry = entry(response.json(), holiday);
+        assertThat(entry.get("reasons").toString()).contains("có 3 ngày nghỉ lễ trước ngày hẹn");
+        // 17:00 on the 29th, all of 5 and 6 May, 07:00–08:00 on the 7th: 5 + 8 + 8 + 1 working hours
+        assertThat(entry.get("workingMinutesLeft").asLong()).isEqualTo((5 + 8 + 8 + 1) * 60);
+    }
+
+    @Test
     void theQueueOfTheOfficerHoldingItIsCountedAsTheEngineCountsIt() {
         Task appraisal = driver.task(a, "Task_appraise");
         tasks.claim(appraisal.getId(), "chuyenvien2.thuanhoa");
@@ -241,7 +264,7 @@ class AtRiskApiTest {
         assertThat(forbidden.contentType()).startsWith("application/problem+json");
         assertThat(forbidden.body()).doesNotContain(a);
         assertThat(Api.at(port).get("/api/reports/at-risk").status()).isEqualTo(401);
-        assertThat(Api.at(port).as("giamsat.thuanhoa", "sai-mat-khau").get("/api/reports/at-risk").status())
+        assertThat(Api.at(port).as("khong.co.ai", "sai-mat-khau").get("/api/reports/at-risk").status())
                 .isEqualTo(401);
     }
 
