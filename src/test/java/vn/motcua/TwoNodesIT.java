@@ -180,12 +180,12 @@ class TwoNodesIT {
         assertThat(jdbc.queryForObject("select max(VERSION_) from ACT_RE_PROCDEF", Long.class)).isOne();
         List<Map<String, Object>> filters = jdbc.queryForList(
                 "select NAME_, count(*) as N from ACT_RU_FILTER group by NAME_");
-        assertThat(filters).hasSize(5).allSatisfy(f -> assertThat(((Number) f.get("N")).longValue()).isOne());
+        assertThat(filters).hasSize(6).allSatisfy(f -> assertThat(((Number) f.get("N")).longValue()).isOne());
         // each filter: its grant to everyone, and the engine's own grant to its owner
         assertThat(jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = 5"
-                + " and RESOURCE_ID_ <> '*' and USER_ID_ = '*'", Long.class)).isEqualTo(5);
+                + " and RESOURCE_ID_ <> '*' and USER_ID_ = '*'", Long.class)).isEqualTo(6);
         assertThat(jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = 5"
-                + " and RESOURCE_ID_ <> '*'", Long.class)).isEqualTo(10);
+                + " and RESOURCE_ID_ <> '*'", Long.class)).isEqualTo(12);
         assertThat(jdbc.queryForObject("select count(*) from ACT_ID_MEMBERSHIP where USER_ID_ = 'giamsat.phuxuan'",
                 Long.class)).isOne();
         // the official days imported once (the version moved once) and the deadlines recalculated once

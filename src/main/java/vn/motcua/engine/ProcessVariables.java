@@ -93,6 +93,15 @@ final class ProcessVariables {
     static final String RESUMED_MESSAGE = "ClockResumed";
     static final String PERIODIC_REPORT_PROCESS = "periodicReport";
     static final String PERIODIC_REPORT_MESSAGE = "PeriodicReportRequested";
+    /** The forecast's watch: the Tasklist flag of the dossiers at risk, and the supervisors' daily digest. */
+    static final String AT_RISK_FLAGS_PROCESS = "atRiskFlags";
+    static final String AT_RISK_DIGEST_PROCESS = "atRiskDigest";
+    /** On each running process instance of a dossier at risk: true (removed when it no longer is). */
+    static final String AT_RISK = "atRisk";
+    /** Beside {@link #AT_RISK}: the risk and its reasons in words, for Tasklist's cards. */
+    static final String AT_RISK_REASON = "atRiskReason";
+    /** The day a digest reports (yyyy-MM-dd), fixed when its timer fires. */
+    static final String DIGEST_DAY = "digestDay";
 
     /** What each agency's part of an interconnected set ended with, as its set process keeps it. */
     static final Set<String> SET_OUTCOMES = Set.of("birthOutcome", "residenceOutcome", "insuranceOutcome",
@@ -115,7 +124,7 @@ final class ProcessVariables {
     private static Set<String> engineOwned() {
         Set<String> names = new TreeSet<>(List.of(DOSSIER_CODE, HANDLING_OUTCOME, TARGET_STATUS, ESCALATION_ID,
                 STEP_TASK_ID, STEP_NAME, SUPERVISORS_GROUP, DRAFTED_BY, REAPPOINTMENT_ID, NOTICE, NOTICE_KEY,
-                COMPLAINT_TEXT, SURVEY_ID, REPORT_MONTH, REQUESTED_BY, PART_OUTCOME));
+                COMPLAINT_TEXT, SURVEY_ID, REPORT_MONTH, REQUESTED_BY, PART_OUTCOME, AT_RISK, AT_RISK_REASON, DIGEST_DAY));
         names.addAll(SET_OUTCOMES);
         names.addAll(TASK_FACTS);
         return Collections.unmodifiableSet(names);

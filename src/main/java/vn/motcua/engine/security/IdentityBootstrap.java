@@ -58,6 +58,10 @@ class IdentityBootstrap implements ApplicationRunner {
     static final String FILTER_DUE_SOON = "filter.dueSoon";
     static final String FILTER_OVERDUE = "filter.overdue";
     static final String FILTER_ESCALATIONS = "filter.escalations";
+    static final String FILTER_AT_RISK = "filter.atRisk";
+    /** The flag the forecast's watch keeps on the process instances of the dossiers at risk ({@code AtRiskSteps}). */
+    static final String AT_RISK_VARIABLE = "atRisk";
+    static final String AT_RISK_REASON_VARIABLE = "atRiskReason";
     static final String ESCALATION_PROCESS = "stepEscalation";
     /** The cluster lock of the identity set-up (the demo users take it too). */
     static final String LOCK = "identity";
@@ -136,6 +140,10 @@ class IdentityBootstrap implements ApplicationRunner {
         ensureFilter(FILTER_OVERDUE, groupsTasks().dueBeforeExpression("${now()}").orderByDueDate().asc(), 5);
         ensureFilter(FILTER_ESCALATIONS, groupsTasks().processDefinitionKey(ESCALATION_PROCESS).orderByDueDate().asc(),
                 10);
+        // the tasks of the dossiers the forecast finds at risk of missing their appointment
+        ensureFilter(FILTER_AT_RISK, groupsTasks().processVariableValueEquals(AT_RISK_VARIABLE, true)
+                .orderByDueDate().asc(), 3, Map.of("name", AT_RISK_REASON_VARIABLE,
+                        "label", message("filter.variable.atRiskReason")));
     }
 
     private void ensureAdministrator() {
@@ -231,12 +239,21 @@ class IdentityBootstrap implements ApplicationRunner {
 
     /** Creates the shared filter, or brings an existing one of that name up to date (query, columns, order). */
     private void ensureFilter(String nameKey, TaskQuery query, int priority) {
+        ensureFilter(nameKey, query, priority, null);
+    }
+
+    /** As {@link #ensureFilter(String, TaskQuery, int)}, with one more variable shown on the cards (or null). */
+    private void ensureFilter(String nameKey, TaskQuery query, int priority, Map<String, String> extraVariable) {
         String name = message(nameKey);
+        List<Map<String, String>> variables = new java.util.ArrayList<>(List.of(
+                Map.of("name", "dossierCode", "label", message("filter.variable.code")),
+                Map.of("name", "applicantName", "label", message("filter.variable.applicant")),
+                Map.of("name", "procedureName", "label", message("filter.variable.procedure"))));
+        if (extraVariable != null) {
+            variables.add(extraVariable);
+        }
         Map<String, Object> properties = Map.of("priority", priority, "description", message(nameKey + ".description"),
-                "refresh", true, "variables", List.of(
-                        Map.of("name", "dossierCode", "label", message("filter.variable.code")),
-                        Map.of("name", "applicantName", "label", message("filter.variable.applicant")),
-                        Map.of("name", "procedureName", "label", message("filter.variable.procedure"))));
+                "refresh", true, "variables", variables);
         Filter existing = single(name);
         if (existing != null) {
             filters.saveFilter(existing.setQuery(query).setProperties(properties));

@@ -12,7 +12,9 @@ export default {
     'scripts/motcua/emulation',
     // scripts/motcua/read-only.js: marks the page when the user may change process instances; otherwise
     // styles/user-styles.css hides Cockpit's controls that would only fail (supervisors read only)
-    'scripts/motcua/read-only'
+    'scripts/motcua/read-only',
+    // scripts/motcua/at-risk.js: the dossiers at risk of missing their appointment (#/motcua/nguy-co-tre-han)
+    'scripts/motcua/at-risk'
   ],
   // locales/vi.json next to this folder. Cockpit picks the browser's language only if it is listed here and
   // otherwise the fallback, and it offers no language switch: listing Vietnamese alone makes every browser,
