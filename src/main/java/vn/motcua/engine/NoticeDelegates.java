@@ -64,6 +64,12 @@ class NoticeDelegates {
         return survey.mailComplaint();
     }
 
+    /** On the complete event of the complaint's task: the complaint is handled (Decision 766, group 5). */
+    @Bean("complaintHandledListener")
+    TaskListener complaintHandledListener(SurveySteps survey) {
+        return survey.complaintHandled();
+    }
+
     @Bean("apologyMailDelegate")
     JavaDelegate apologyMailDelegate(CitizenNotices notices) {
         return (DelegateExecution execution) -> notices.apology(code(execution),

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
@@ -126,6 +127,15 @@ public class SurveySteps {
                 (String) execution.getVariable(ProcessVariables.SUPERVISORS_GROUP),
                 (String) execution.getVariable(ProcessVariables.COMPLAINT_TEXT),
                 ((Number) execution.getVariable(ProcessVariables.SURVEY_ID)).longValue());
+    }
+
+    /** The supervisor completed the complaint's task: the complaint is handled, by them. */
+    TaskListener complaintHandled() {
+        return task -> {
+            var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            surveys.complaintHandled(((Number) task.getVariable(ProcessVariables.SURVEY_ID)).longValue(),
+                    auth != null ? auth.getUserId() : task.getAssignee());
+        };
     }
 
     private void send(String mail, Invitation invitation, String key) {

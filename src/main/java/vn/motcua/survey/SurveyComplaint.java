@@ -9,11 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Immutable;
-
 /** What the citizen wrote to the unit's leaders after a low score. At most one per survey. */
 @Entity
-@Immutable
 @Table(name = "survey_complaint")
 class SurveyComplaint {
 
@@ -29,6 +26,13 @@ class SurveyComplaint {
 
     @Column(name = "complaint_text", nullable = false, length = 2000)
     private String text;
+
+    /** When the unit's supervisor completed the complaint's task (handled, Decision 766 5.x); null before. */
+    @Column(name = "handled_at")
+    private Instant handledAt;
+
+    @Column(name = "handled_by")
+    private String handledBy;
 
     protected SurveyComplaint() {
     }

@@ -28,20 +28,30 @@ import vn.motcua.dossier.Dossiers;
 public class Surveys {
 
     private final SurveyRepository surveys;
+    private final SurveyComplaintRepository complaints;
     private final SurveyTokens tokens;
     private final Dossiers dossiers;
     private final Deadlines deadlines;
     private final WorkingCalendar calendar;
     private final SurveyProperties properties;
 
-    Surveys(SurveyRepository surveys, SurveyTokens tokens, Dossiers dossiers, Deadlines deadlines,
+    Surveys(SurveyRepository surveys, SurveyComplaintRepository complaints, SurveyTokens tokens, Dossiers dossiers, Deadlines deadlines,
             WorkingCalendar calendar, SurveyProperties properties) {
         this.surveys = surveys;
+        this.complaints = complaints;
         this.tokens = tokens;
         this.dossiers = dossiers;
         this.deadlines = deadlines;
         this.calendar = calendar;
         this.properties = properties;
+    }
+
+    /**
+     * Records that the unit's supervisor handled the citizen's complaint of a survey (its task in Tasklist is
+     * completed): the citizens' feedback handled, Decision 766 group 5. The first time counts.
+     */
+    public void complaintHandled(long surveyId, String by) {
+        complaints.handled(surveyId, calendar.now(), by == null ? Actors.current() : by);
     }
 
     /**

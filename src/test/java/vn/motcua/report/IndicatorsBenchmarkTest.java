@@ -17,11 +17,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.motcua.MotcuaTest;
+import vn.motcua.dossier.IndicatorCounts;
 
 /**
  * How long the indicators take over many dossiers: seeds {@code benchmark.dossiers} (default one
  * million) dossiers over twelve months into the test database, then times the indicators for the
- * whole city and for one unit over one month and over the year. Not part of the normal build:
+ * whole city and for one unit over one month and over the year, from the daily counts (built from the seeded
+ * table, as at start-up) and, once, by direct aggregation. Not part of the normal build:
  * {@code ./mvnw verify -Pbenchmark [-Dbenchmark.dossiers=1000000]}; it prints the figures.
  */
 @Tag("benchmark")
@@ -35,6 +37,7 @@ class IndicatorsBenchmarkTest {
 
     @Autowired JdbcTemplate jdbc;
     @Autowired Indicators indicators;
+    @Autowired IndicatorCounts counts;
 
     @Test
     void indicatorsOverManyDossiers() {
@@ -42,6 +45,10 @@ class IndicatorsBenchmarkTest {
         long seeding = System.nanoTime();
         seed(count);
         System.out.printf("BENCHMARK seeded %,d dossiers in %.1f s%n", count, (System.nanoTime() - seeding) / 1e9);
+        // loaded around the application: the daily counts are built from the dossier table, as at start-up
+        long building = System.nanoTime();
+        counts.rebuild();
+        System.out.printf("BENCHMARK daily counts built in %.1f s%n", (System.nanoTime() - building) / 1e9);
 
         LocalDate from = LocalDate.of(2025, 11, 1);
         LocalDate to = LocalDate.of(2025, 11, 30);
@@ -49,8 +56,17 @@ class IndicatorsBenchmarkTest {
         time("one unit, one month", () -> indicators.compute(Set.of("hcc"), null, from, to).total().received());
         time("city, twelve months", () -> indicators.compute(null, null, LocalDate.of(2025, 1, 1), to).total()
                 .received());
+        time("city, two years", () -> indicators.compute(null, null, LocalDate.of(2024, 12, 1), to).total()
+                .received());
+        java.time.Instant asOf = LocalDate.of(2025, 12, 1).atStartOfDay(HUE).toInstant();
+        time("city, twelve months, by direct aggregation", () -> indicators.directPerReceivingUnit(null, null,
+                LocalDate.of(2025, 1, 1), to, asOf).values().stream().flatMap(m -> m.values().stream())
+                .mapToLong(c -> c.received()).sum());
         assertThat(indicators.compute(null, null, LocalDate.of(2025, 1, 1), to).total().received())
                 .isGreaterThanOrEqualTo(count * 9L / 10);
+        // the fast figures are the direct aggregation's
+        assertThat(indicators.countedPerReceivingUnit(null, null, LocalDate.of(2025, 1, 1), to, asOf))
+                .isEqualTo(indicators.directPerReceivingUnit(null, null, LocalDate.of(2025, 1, 1), to, asOf));
     }
 
     /** Runs the query five times after one warm-up and prints the median and the worst. */
