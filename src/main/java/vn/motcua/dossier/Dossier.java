@@ -111,6 +111,26 @@ public class Dossier {
     @Column(name = "digitised_at")
     private Instant digitisedAt;
 
+    /** Working minutes from reception to finishing, less the clock's stops (Decision 766, 2.2); null before. */
+    @Column(name = "handling_minutes")
+    private Long handlingMinutes;
+
+    /** When the dossier was first re-appointed (Form 04); null if never. */
+    @Column(name = "reappointed_at")
+    private Instant reappointedAt;
+
+    /** When staff first attached the electronic result; null if never. */
+    @Column(name = "e_result_at")
+    private Instant electronicResultAt;
+
+    /** The last time the clock stopped or started again ({@link DossierPause}); null if it never stopped. */
+    @Column(name = "pause_changed_at")
+    private Instant pauseChangedAt;
+
+    /** The last time the dossier moved in the indicators' daily counts ({@link IndicatorCounts}). */
+    @Column(name = "changed_at")
+    private Instant changedAt;
+
     @Version
     private long version;
 
@@ -153,20 +173,25 @@ public class Dossier {
 
     void paused(Instant at, boolean forSupplement) {
         this.pausedAt = at;
+        this.pauseChangedAt = at;
         if (forSupplement) {
             this.supplementRequests++;
         }
     }
 
     /** Ends a pause: the due and the appointment move to the given instants. */
-    void resumed(long waitedMinutes, Instant newDue, Instant newAppointment) {
+    void resumed(Instant at, long waitedMinutes, Instant newDue, Instant newAppointment) {
         this.pausedAt = null;
+        this.pauseChangedAt = at;
         this.pausedMinutes += waitedMinutes;
         this.dueAt = newDue;
         this.appointmentAt = newAppointment;
     }
 
-    void reappointed(long addedMinutes, Instant newAppointment) {
+    void reappointed(Instant at, long addedMinutes, Instant newAppointment) {
+        if (reappointedAt == null) {
+            this.reappointedAt = at;
+        }
         this.extensionMinutes += addedMinutes;
         this.reappointments++;
         this.appointmentAt = newAppointment;
@@ -179,12 +204,27 @@ public class Dossier {
     }
 
     /** Handling ended: the first end counts, and fixes the dossier's verdict. */
-    void finished(Instant at, ZoneId zone) {
+    void finished(Instant at, ZoneId zone, Long handlingMinutes) {
         if (finishedAt == null) {
             this.finishedAt = at;
             this.verdict = Verdict.ofDossier(this, at, zone);
+            this.handlingMinutes = handlingMinutes;
+        }
+        if (pausedAt != null) {
+            this.pauseChangedAt = at;
         }
         this.pausedAt = null;
+    }
+
+    void changed(Instant at) {
+        this.changedAt = at;
+    }
+
+    /** Staff attached the electronic result; the first time counts. */
+    void electronicResult(Instant at) {
+        if (electronicResultAt == null) {
+            this.electronicResultAt = at;
+        }
     }
 
     void returned(Instant at) {
@@ -299,6 +339,18 @@ public class Dossier {
 
     public Instant getReturnedAt() {
         return returnedAt;
+    }
+
+    public Long getHandlingMinutes() {
+        return handlingMinutes;
+    }
+
+    public Instant getReappointedAt() {
+        return reappointedAt;
+    }
+
+    public Instant getElectronicResultAt() {
+        return electronicResultAt;
     }
 
     /** When the counter first attached scans of the papers (digitised at reception), or null. */

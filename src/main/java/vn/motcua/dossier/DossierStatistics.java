@@ -34,8 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
  * <b>Refused</b> dossiers (Form 03, status 3) were never received; they count in the window of the
  * day the counter refused them ({@code finished_at}), apart from the received ones.
  *
- * <p>The dossier table keeps current values, not their history: for a past asOf, a pause that ended
- * since and a due moved since by a pause count as they are now.
+ * <p>A past asOf sees the dossier as it stood then: finished only if it finished by then, re-appointed, digitised
+ * or with an electronic result only if that happened by then, and its clock as its pauses ({@link DossierPause},
+ * recorded since V40) had left it: paused then, and with the due it had then. Only a calendar change since
+ * (rescheduled dues) counts as it is now.
  */
 @Service
 @Transactional(readOnly = true)
@@ -50,28 +52,43 @@ public class DossierStatistics {
      * @param until      the end of the window, excluded
      * @param asOf       when the dossiers are looked at (finished or in progress)
      * @param dueSoonBy  a dossier in progress due at or before this instant (and not before asOf) is due soon
+     * @param electronicByNature the procedures whose result is electronic by nature (no paper to return): their
+     *                   online dossiers count as online (3.3) without an electronic result attached
      */
     public record Window(Set<String> units, String procedure, Instant from, Instant until, Instant asOf,
-            Instant dueSoonBy) {
+            Instant dueSoonBy, Set<String> electronicByNature) {
 
         public Window {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(until, "until");
             Objects.requireNonNull(asOf, "asOf");
             Objects.requireNonNull(dueSoonBy, "dueSoonBy");
+            electronicByNature = electronicByNature == null ? Set.of() : Set.copyOf(electronicByNature);
+        }
+
+        public Window(Set<String> units, String procedure, Instant from, Instant until, Instant asOf,
+                Instant dueSoonBy) {
+            this(units, procedure, from, until, asOf, dueSoonBy, Set.of());
         }
     }
 
     /**
      * The counts of one group of dossiers. {@code received} = finished (early + on time + late) +
      * in progress (not due + due soon + overdue); {@code paused} is part of the in-progress ones;
-     * {@code refused} is apart.
+     * {@code refused} is apart. The Decision 766 counts, each as of asOf: {@code digitised} (4.2: received online,
+     * or at the counter with scans of its papers attached), {@code withResult} (finished with a result: done or
+     * returned, not stopped or withdrawn), {@code electronicResults} (4.1: of those, with an electronic result),
+     * {@code onlineCounted} (3.3: received online, and with an electronic result unless its procedure's result is
+     * electronic by nature), {@code handlingMinutes} over {@code timed} (2.2: working minutes from reception to
+     * result, less the clock's stops, of the dossiers with a result whose time is known), and {@code dissatisfied}
+     * (5.4: with a complaint or a dissatisfied overall rating; counted by the survey module and added).
      */
     public record Counts(long received, long receivedOnline, long finishedEarly, long finishedOnTime,
             long finishedLate, long inProgressNotDue, long inProgressDueSoon, long inProgressOverdue, long paused,
-            long refused, long reappointed) {
+            long refused, long reappointed, long digitised, long withResult, long electronicResults,
+            long onlineCounted, long handlingMinutes, long timed, long dissatisfied) {
 
-        public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
         public long receivedCounter() {
             return received - receivedOnline;
@@ -90,39 +107,82 @@ public class DossierStatistics {
                     finishedEarly + o.finishedEarly, finishedOnTime + o.finishedOnTime, finishedLate + o.finishedLate,
                     inProgressNotDue + o.inProgressNotDue, inProgressDueSoon + o.inProgressDueSoon,
                     inProgressOverdue + o.inProgressOverdue, paused + o.paused, refused + o.refused,
-                    reappointed + o.reappointed);
+                    reappointed + o.reappointed, digitised + o.digitised, withResult + o.withResult,
+                    electronicResults + o.electronicResults, onlineCounted + o.onlineCounted,
+                    handlingMinutes + o.handlingMinutes, timed + o.timed, dissatisfied + o.dissatisfied);
         }
 
         Counts withRefused(long n) {
             return new Counts(received, receivedOnline, finishedEarly, finishedOnTime, finishedLate, inProgressNotDue,
-                    inProgressDueSoon, inProgressOverdue, paused, n, reappointed);
+                    inProgressDueSoon, inProgressOverdue, paused, n, reappointed, digitised, withResult,
+                    electronicResults, onlineCounted, handlingMinutes, timed, dissatisfied);
+        }
+
+        /** The same with the dissatisfied count of the survey module. */
+        public Counts withDissatisfied(long n) {
+            return new Counts(received, receivedOnline, finishedEarly, finishedOnTime, finishedLate, inProgressNotDue,
+                    inProgressDueSoon, inProgressOverdue, paused, refused, reappointed, digitised, withResult,
+                    electronicResults, onlineCounted, handlingMinutes, timed, n);
         }
     }
 
     private static final String FINISHED = "d.finishedAt <= :asOf";
     private static final String IN_PROGRESS = "(d.finishedAt is null or d.finishedAt > :asOf)";
-    /** Paused at asOf: the current pause had begun by then. */
-    private static final String PAUSED = "(d.pausedAt is not null and d.pausedAt <= :asOf)";
-    private static final String RUNNING = "(d.pausedAt is null or d.pausedAt > :asOf)";
+    /**
+     * The dossier's clock has not stopped or started since asOf: its current pause and due are those it had then.
+     * Otherwise its pauses ({@link DossierPause}) tell how it stood.
+     */
+    private static final String AS_NOW = "(d.pauseChangedAt is null or d.pauseChangedAt <= :asOf)";
+    private static final String THEN = "(d.pauseChangedAt > :asOf)";
+    private static final String STOOD = "p.dossierCode = d.code and p.pausedAt <= :asOf"
+            + " and (p.resumedAt is null or p.resumedAt > :asOf)";
+    /** Paused at asOf, its due then at or after the moment its clock stopped (or before it: overdue then). */
+    private static final String PAUSED_NOT_DUE = "((" + AS_NOW + " and d.pausedAt is not null and d.dueAt >= d.pausedAt)"
+            + " or (" + THEN + " and exists (select p.id from DossierPause p where " + STOOD
+            + " and p.dueBefore >= p.pausedAt)))";
+    private static final String PAUSED_OVERDUE = "((" + AS_NOW + " and d.pausedAt is not null and d.dueAt < d.pausedAt)"
+            + " or (" + THEN + " and exists (select p.id from DossierPause p where " + STOOD
+            + " and p.dueBefore < p.pausedAt)))";
+    private static final String PAUSED = "((" + AS_NOW + " and d.pausedAt is not null) or (" + THEN
+            + " and exists (select p.id from DossierPause p where " + STOOD + ")))";
     private static final String VERDICT = "vn.motcua.dossier.Verdict.";
+    private static final String WITH_RESULT = FINISHED + " and d.status in (vn.motcua.dossier.DossierStatus.DONE,"
+            + " vn.motcua.dossier.DossierStatus.RETURNED)";
+    private static final String E_RESULT = "d.electronicResultAt is not null and d.electronicResultAt <= :asOf";
+
+    /** Running at asOf, with its due then compared with {@code op bound}. */
+    private static String running(String op, String bound) {
+        return "((" + AS_NOW + " and d.pausedAt is null and d.dueAt " + op + " " + bound + ") or (" + THEN
+                + " and not exists (select p.id from DossierPause p where " + STOOD + ")"
+                + " and coalesce((select min(q.dueBefore) from DossierPause q where q.dossierCode = d.code"
+                + " and q.pausedAt > :asOf), d.dueAt) " + op + " " + bound + "))";
+    }
 
     /**
-     * The columns of {@link Counts} (all but {@code refused}) over the dossiers of alias {@code d}, with the
-     * parameters {@code :asOf} and {@code :dueSoonBy}; read a row with {@link #counts(Object[], int)}. Other modules
-     * count the same way over dossiers they attribute to units of their own (the handling units).
+     * The columns of {@link Counts} (all but {@code refused} and {@code dissatisfied}) over the dossiers of alias
+     * {@code d}, with the parameters {@code :asOf}, {@code :dueSoonBy} and {@code :electronicByNature} (see
+     * {@link #parameters}); read a row with {@link #counts(Object[], int)}. Other modules count the same way over
+     * dossiers they attribute to units of their own (the handling units).
      */
     public static final String RECEIVED_COUNTS = "count(d)"
             + sum("d.channel = vn.motcua.dossier.Channel.ONLINE")
             + sum(FINISHED + " and d.verdict = " + VERDICT + "EARLY")
             + sum(FINISHED + " and d.verdict = " + VERDICT + "ON_TIME")
             + sum(FINISHED + " and d.verdict = " + VERDICT + "LATE")
-            + sum(IN_PROGRESS + " and ((" + PAUSED + " and d.dueAt >= d.pausedAt) or (" + RUNNING
-                    + " and d.dueAt > :dueSoonBy))")
-            + sum(IN_PROGRESS + " and " + RUNNING + " and d.dueAt >= :asOf and d.dueAt <= :dueSoonBy")
-            + sum(IN_PROGRESS + " and ((" + PAUSED + " and d.dueAt < d.pausedAt) or (" + RUNNING
-                    + " and d.dueAt < :asOf))")
+            + sum(IN_PROGRESS + " and (" + PAUSED_NOT_DUE + " or " + running(">", ":dueSoonBy") + ")")
+            + sum(IN_PROGRESS + " and " + running(">=", ":asOf") + " and " + running("<=", ":dueSoonBy"))
+            + sum(IN_PROGRESS + " and (" + PAUSED_OVERDUE + " or " + running("<", ":asOf") + ")")
             + sum(IN_PROGRESS + " and " + PAUSED)
-            + sum("d.reappointments > 0");
+            + sum("d.reappointedAt is not null and d.reappointedAt <= :asOf")
+            + sum("d.channel = vn.motcua.dossier.Channel.ONLINE or (d.digitisedAt is not null"
+                    + " and d.digitisedAt <= :asOf)")
+            + sum(WITH_RESULT)
+            + sum(WITH_RESULT + " and " + E_RESULT)
+            + sum("d.channel = vn.motcua.dossier.Channel.ONLINE and (d.procedureCode in :electronicByNature or ("
+                    + E_RESULT + "))")
+            + ", sum(case when " + WITH_RESULT + " and d.handlingMinutes is not null then d.handlingMinutes"
+                    + " else 0 end)"
+            + sum(WITH_RESULT + " and d.handlingMinutes is not null");
 
     private final EntityManager em;
 
@@ -136,14 +196,25 @@ public class DossierStatistics {
 
     /** The counts of the window per receiving unit; units without any dossier in it are left out. */
     public Map<String, Counts> perReceivingUnit(Window window) {
-        Map<String, Object> parameters = new HashMap<>();
-        String filter = filter(window, parameters);
+        return perReceivingUnit(window, null, Map.of());
+    }
+
+    /**
+     * The same over the dossiers of the window that also meet a JPQL condition on alias {@code d}.
+     *
+     * @param restriction the condition, or null for none
+     * @param restrictionParameters its parameters
+     */
+    Map<String, Counts> perReceivingUnit(Window window, String restriction, Map<String, Object> restrictionParameters) {
+        Map<String, Object> parameters = new HashMap<>(restrictionParameters);
+        String filter = filter(window, parameters) + (restriction == null ? "" : " and " + restriction);
         parameters.put("from", window.from());
         parameters.put("until", window.until());
         parameters.put("asOf", window.asOf());
 
         Map<String, Object> received = new HashMap<>(parameters);
         received.put("dueSoonBy", window.dueSoonBy());
+        received.put("electronicByNature", byNature(window));
         Map<String, Counts> counts = new LinkedHashMap<>();
         for (Object row : query("select d.receivingUnit, " + RECEIVED_COUNTS + " from Dossier d"
                 + " where d.receivedAt >= :from and d.receivedAt < :until and d.receivedAt <= :asOf" + filter
@@ -196,7 +267,8 @@ public class DossierStatistics {
     public static Counts counts(Object[] c, int from) {
         return new Counts(number(c[from]), number(c[from + 1]), number(c[from + 2]), number(c[from + 3]),
                 number(c[from + 4]), number(c[from + 5]), number(c[from + 6]), number(c[from + 7]),
-                number(c[from + 8]), 0, number(c[from + 9]));
+                number(c[from + 8]), 0, number(c[from + 9]), number(c[from + 10]), number(c[from + 11]),
+                number(c[from + 12]), number(c[from + 13]), number(c[from + 14]), number(c[from + 15]), 0);
     }
 
     /**
@@ -208,12 +280,18 @@ public class DossierStatistics {
         parameters.put("until", window.until());
         parameters.put("asOf", window.asOf());
         parameters.put("dueSoonBy", window.dueSoonBy());
+        parameters.put("electronicByNature", byNature(window));
         String where = "d.receivedAt >= :from and d.receivedAt < :until and d.receivedAt <= :asOf";
         if (window.procedure() != null) {
             where += " and d.procedureCode = :procedure";
             parameters.put("procedure", window.procedure());
         }
         return where;
+    }
+
+    /** A list for {@code in}: never empty (no procedure code is blank). */
+    private static Set<String> byNature(Window window) {
+        return window.electronicByNature().isEmpty() ? Set.of("") : window.electronicByNature();
     }
 
     private static long number(Object value) {

@@ -41,6 +41,8 @@ public class Dossiers {
     private static final DateTimeFormatter VN_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     private final DossierRepository dossiers;
+    private final DossierPauseRepository pauses;
+    private final IndicatorCounts counts;
     private final StatusChangeRepository history;
     private final DossierCodes codes;
     private final DossierRegister register;
@@ -52,10 +54,13 @@ public class Dossiers {
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
 
-    Dossiers(DossierRepository dossiers, StatusChangeRepository history, DossierCodes codes, DossierRegister register,
+    Dossiers(DossierRepository dossiers, DossierPauseRepository pauses, IndicatorCounts counts,
+            StatusChangeRepository history, DossierCodes codes, DossierRegister register,
             DossierWorkflow workflow, DossierAccess access, Catalog catalog, WorkingCalendar calendar, ObjectMapper json,
             MessageSource messages, ApplicationEventPublisher events) {
         this.dossiers = dossiers;
+        this.pauses = pauses;
+        this.counts = counts;
         this.history = history;
         this.codes = codes;
         this.register = register;
@@ -134,11 +139,13 @@ public class Dossiers {
         }
         Instant now = calendar.now();
         String by = actor != null ? actor : Actors.current();
+        IndicatorCounts.Snapshot before = counts.before(dossier);
         long waited = 0;
         if (dossier.isPaused() && !to.pausesTheClock() && !to.finishes()) {
             waited = calendar.workingMinutesBetween(dossier.getPausedAt(), now);
             Instant pausedAt = dossier.getPausedAt();
-            dossier.resumed(waited, calendar.addWorkingTime(dossier.getDueAt(), waited, null).toInstant(),
+            endPause(code, now);
+            dossier.resumed(now, waited, calendar.addWorkingTime(dossier.getDueAt(), waited, null).toInstant(),
                     calendar.addWorkingTime(dossier.getAppointmentAt(), waited, null).toInstant());
             // the resumption's history line tells how long the clock stood and where the appointment moved
             note = messages.getMessage(from == DossierStatus.FEES_DUE ? "dossier.clock.resumed.fees" : "dossier.clock.resumed",
@@ -157,6 +164,9 @@ public class Dossiers {
             }
             case SUPPLEMENT_REQUESTED, FEES_DUE -> {
                 if (dossier.getReceivedAt() != null && dossier.getFinishedAt() == null) {
+                    if (!dossier.isPaused()) {
+                        pauses.save(new DossierPause(code, now, dossier.getDueAt()));
+                    }
                     dossier.paused(now, to == DossierStatus.SUPPLEMENT_REQUESTED);
                     clock = DossierStatusChanged.Clock.PAUSED;
                 }
@@ -167,11 +177,15 @@ public class Dossiers {
             }
             default -> {
                 if (to.finishes()) {
-                    dossier.finished(now, calendar.zone());
+                    if (dossier.isPaused() && dossier.getFinishedAt() == null) {
+                        endPause(code, now);
+                    }
+                    dossier.finished(now, calendar.zone(), handlingMinutes(dossier, now));
                     clock = DossierStatusChanged.Clock.ENDED;
                 }
             }
         }
+        counts.moved(before, dossier);
         history.save(new StatusChange(code, now, by, from, to, step,
                 note == null || note.isBlank() ? null : note.strip()));
         events.publishEvent(new DossierStatusChanged(code, from, to, now, clock, waited));
@@ -191,7 +205,9 @@ public class Dossiers {
         }
         Instant previous = dossier.getAppointmentAt();
         Instant next = calendar.addWorkingTime(previous, workingMinutes, null).toInstant();
-        dossier.reappointed(workingMinutes, next);
+        IndicatorCounts.Snapshot before = counts.before(dossier);
+        dossier.reappointed(calendar.now(), workingMinutes, next);
+        counts.moved(before, dossier);
         history.save(new StatusChange(code, calendar.now(), actor, dossier.getStatus(), dossier.getStatus(),
                 "reappoint", messages.getMessage("dossier.clock.reappointed",
                         new Object[] {format(previous), format(next), note == null ? "" : note.strip()}, VI)));
@@ -213,7 +229,9 @@ public class Dossiers {
                     : calendar.addWorkingTime(due, dossier.getExtensionMinutes(), null).toInstant();
             if (!due.equals(dossier.getDueAt()) || !appointment.equals(dossier.getAppointmentAt())) {
                 Instant before = dossier.getAppointmentAt();
+                IndicatorCounts.Snapshot counted = counts.before(dossier);
                 dossier.rescheduled(due, appointment);
+                counts.moved(counted, dossier);
                 history.save(new StatusChange(dossier.getCode(), calendar.now(), Actors.current(), dossier.getStatus(),
                         dossier.getStatus(), "calendar", messages.getMessage("dossier.clock.rescheduled",
                                 new Object[] {format(before), format(appointment)}, VI)));
@@ -221,6 +239,24 @@ public class Dossiers {
             }
         }
         return moved;
+    }
+
+    private void endPause(String code, Instant at) {
+        pauses.findByDossierCodeAndResumedAtIsNull(code).forEach(pause -> pause.resumed(at));
+    }
+
+    /**
+     * Decision 766, 2.2: the working time from reception to finishing, less the time the clock stood for
+     * supplements (the stops that ended, and one still standing when the dossier finishes); null when the dossier
+     * was never received or has already finished.
+     */
+    private Long handlingMinutes(Dossier dossier, Instant finished) {
+        if (dossier.getReceivedAt() == null || dossier.getFinishedAt() != null) {
+            return null;
+        }
+        long stood = dossier.getPausedMinutes()
+                + (dossier.isPaused() ? calendar.workingMinutesBetween(dossier.getPausedAt(), finished) : 0);
+        return Math.max(0, calendar.workingMinutesBetween(dossier.getReceivedAt(), finished) - stood);
     }
 
     private String format(Instant at) {
@@ -236,7 +272,20 @@ public class Dossiers {
      * 4.2). The first time counts; later scans change nothing.
      */
     public void digitised(String code) {
-        require(code).digitised(calendar.now());
+        Dossier dossier = require(code);
+        IndicatorCounts.Snapshot before = counts.before(dossier);
+        dossier.digitised(calendar.now());
+        counts.moved(before, dossier);
+    }
+
+    /**
+     * Records that staff attached the dossier's electronic result (Decision 766, 4.1). The first time counts.
+     */
+    public void electronicResult(String code) {
+        Dossier dossier = require(code);
+        IndicatorCounts.Snapshot before = counts.before(dossier);
+        dossier.electronicResult(calendar.now());
+        counts.moved(before, dossier);
     }
 
     /** Records that the citizen brought the requested supplement and resumes the dossier's process. */

@@ -78,7 +78,9 @@ class OnlineFilings {
     Attachment addResult(String code, MultipartFile file) {
         Dossier dossier = dossiers.requireForResult(code);
         List<Attachments.Checked> checked = attachments.check(file == null ? List.of() : List.of(file), true);
-        return attachments.store(dossier.getCode(), AttachmentKind.RESULT, checked, Actors.current()).get(0);
+        Attachment stored = attachments.store(dossier.getCode(), AttachmentKind.RESULT, checked, Actors.current()).get(0);
+        dossiers.electronicResult(dossier.getCode());
+        return stored;
     }
 
     /**

@@ -42,9 +42,12 @@ public class PeriodicReports {
     private final PeriodicReportProperties properties;
     private final PeriodicReportRuns runs;
     private final WorkingCalendar calendar;
+    private final IndicatorTexts texts;
 
     PeriodicReports(Indicators indicators, Catalog catalog, MailTemplates templates, Mailer mailer, ReportCsv csv,
-            PeriodicReportProperties properties, PeriodicReportRuns runs, WorkingCalendar calendar) {
+            PeriodicReportProperties properties, PeriodicReportRuns runs, WorkingCalendar calendar,
+            IndicatorTexts texts) {
+        this.texts = texts;
         this.indicators = indicators;
         this.catalog = catalog;
         this.templates = templates;
@@ -103,6 +106,8 @@ public class PeriodicReports {
             Map<String, Object> row = row(counts, report.sipasPerUnit().get(unit));
             row.put("unitKey", unit);
             row.put("unitName", names.getOrDefault(unit, unit));
+            row.put("decision766", report.decision766(unit).stream().filter(i -> i.available()).map(texts::model)
+                    .toList());
             units.add(row);
         });
         Map<String, Object> model = new HashMap<>();
@@ -111,13 +116,14 @@ public class PeriodicReports {
         model.put("periodFrom", month.atDay(1));
         model.put("periodTo", month.atEndOfMonth());
         model.put("asOf", report.asOf());
-        model.put("total", row(report.total(), report.sipas()));
+        Map<String, Object> total = row(report.total(), report.sipas());
+        total.put("decision766", report.decision766().stream().map(texts::model).toList());
+        model.put("total", total);
         model.put("units", units);
         String fileName = "bao-cao-" + month + ".csv";
         model.put("fileName", fileName);
         MailMessage message = templates.compose(MAIL, model, properties.recipients()).withAttachment(fileName,
-                ReportCsv.MEDIA_TYPE, csv.write(report.perUnit(), names, report.sipasPerUnit(), report.total(),
-                        report.sipas()));
+                ReportCsv.MEDIA_TYPE, csv.write(report, names));
         return mailer.send(message, key);
     }
 

@@ -39,13 +39,15 @@ import vn.motcua.report.ReportJson.CountsJson;
  *
  * <p>Periods are whole days in Asia/Ho_Chi_Minh, both ends included ({@code yyyy-MM-dd}); without
  * {@code from} and {@code to}, the current month; with one of them, the month around it (from the first
- * day of {@code to}'s month, or to the last day of {@code from}'s month). At most 366 days.
+ * day of {@code to}'s month, or to the last day of {@code from}'s month). At most ten years ({@value #MAX_DAYS}
+ * days).
  */
 @RestController
 @RequestMapping("/api/reports")
 class ReportController {
 
-    static final int MAX_DAYS = 366;
+    /** Ten years: this year beside last, or a decade's trend; a longer period is refused. */
+    static final int MAX_DAYS = 3660;
     static final int MAX_LIMIT = 1000;
 
     private final Indicators indicators;
@@ -56,9 +58,12 @@ class ReportController {
     private final ReportProblems problems;
     private final Catalog catalog;
     private final WorkingCalendar calendar;
+    private final IndicatorTexts texts;
 
     ReportController(Indicators indicators, StepStatistics steps, OverdueList overdue, PeriodicReports periodic,
-            ReportAccess access, ReportProblems problems, Catalog catalog, WorkingCalendar calendar) {
+            ReportAccess access, ReportProblems problems, Catalog catalog, WorkingCalendar calendar,
+            IndicatorTexts texts) {
+        this.texts = texts;
         this.indicators = indicators;
         this.steps = steps;
         this.overdue = overdue;
@@ -93,7 +98,11 @@ class ReportController {
                         names.getOrDefault(e.getKey(), e.getKey()), CountsJson.of(e.getValue()))).toList(),
                 report.perMonth().entrySet().stream().map(e -> new ReportJson.MonthCounts(e.getKey().toString(),
                         CountsJson.of(e.getValue()))).toList(),
-                report.sipas().index(), report.sipas().responses());
+                report.sipas().index(), report.sipas().responses(),
+                new ReportJson.Decision766Json(texts.json(report.decision766()),
+                        report.perUnit().keySet().stream().map(unitKey -> new ReportJson.UnitIndicators(unitKey,
+                                names.getOrDefault(unitKey, unitKey), texts.json(report.decision766(unitKey))))
+                                .toList()));
     }
 
     /**

@@ -35,28 +35,43 @@ class ReportCsv {
             "sipas");
 
     private final MessageSource messages;
+    private final IndicatorTexts texts;
 
-    ReportCsv(MessageSource messages) {
+    ReportCsv(MessageSource messages, IndicatorTexts texts) {
         this.messages = messages;
+        this.texts = texts;
     }
 
     /**
-     * One line per unit, then the total.
-     *
-     * @param units     the units' counts, by key, in order
-     * @param names     the units' names by key
-     * @param sipas     SIPAS per unit (units without surveys may be missing)
+     * One line per unit, then the total, each with the Decision 766 indicators after the counts (2.1 is the on-time
+     * rate's column already): a column per indicator, titled with its number, name and unit; an indicator that is
+     * not available reads "Chưa có" (its reason is in the mail and the API), never 0.
      */
-    byte[] write(Map<String, Counts> units, Map<String, String> names, Map<String, Sipas> sipas, Counts total,
-            Sipas totalSipas) {
+    byte[] write(Indicators.Report report, Map<String, String> names) {
         StringBuilder out = new StringBuilder();
-        line(out, COLUMNS.stream().map(c -> messages.getMessage("indicators.column." + c, null, VI)).toList());
-        units.forEach((key, counts) -> line(out, row(key, names.getOrDefault(key, key), counts, sipas.get(key))));
-        line(out, row("", messages.getMessage("indicators.total", null, VI), total, totalSipas));
+        List<String> header = new ArrayList<>(COLUMNS.stream()
+                .map(c -> messages.getMessage("indicators.column." + c, null, VI)).toList());
+        report.decision766().stream().filter(i -> !i.code().equals("2.1"))
+                .forEach(i -> header.add(i.code() + " " + texts.name(i) + " (" + texts.unit(i) + ")"));
+        line(out, header);
+        report.perUnit().forEach((key, counts) -> {
+            List<String> cells = row(key, names.getOrDefault(key, key), counts, report.sipasPerUnit().get(key));
+            cells.addAll(decision766(report.decision766(key)));
+            line(out, cells);
+        });
+        List<String> total = row("", messages.getMessage("indicators.total", null, VI), report.total(), report.sipas());
+        total.addAll(decision766(report.decision766()));
+        line(out, total);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(BOM);
         bytes.writeBytes(out.toString().getBytes(StandardCharsets.UTF_8));
         return bytes.toByteArray();
+    }
+
+    private List<String> decision766(List<Indicators.Indicator> indicators) {
+        String none = messages.getMessage("indicators.766.notAvailable", null, VI);
+        return indicators.stream().filter(i -> !i.code().equals("2.1"))
+                .map(i -> i.available() ? decimal(i.value()) : none).toList();
     }
 
     private static List<String> row(String key, String name, Counts c, Sipas sipas) {

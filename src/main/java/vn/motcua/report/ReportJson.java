@@ -52,7 +52,23 @@ final class ReportJson {
 
     /** {@code GET /api/reports/indicators}. */
     record IndicatorsJson(Filter filter, OffsetDateTime asOf, CountsJson total, List<UnitCounts> perUnit,
-            List<MonthCounts> perMonth, BigDecimal sipas, long sipasResponses) {
+            List<MonthCounts> perMonth, BigDecimal sipas, long sipasResponses, Decision766Json decision766) {
+    }
+
+    /**
+     * One Decision 766 indicator: its number in the decision, its Vietnamese name, and either its value (percent,
+     * or working days for 2.2; null when there is nothing to divide by) with what it is computed from, or, when the
+     * system lacks what it rests on, {@code available: false} and the reason (never a 0).
+     */
+    record IndicatorJson(String code, String name, boolean available, BigDecimal value, String unit, Long numerator,
+            Long denominator, String reason) {
+    }
+
+    record UnitIndicators(String unit, String unitName, List<IndicatorJson> indicators) {
+    }
+
+    /** The Decision 766 indicators of the whole period and of each unit. */
+    record Decision766Json(List<IndicatorJson> total, List<UnitIndicators> perUnit) {
     }
 
     record StepUnit(String unit, String unitName, long early, long onTime, long late, long open, long openOverdue) {

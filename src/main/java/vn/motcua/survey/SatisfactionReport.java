@@ -224,6 +224,108 @@ public class SatisfactionReport {
             result.put((String) c[0], new TakingPart(new Sipas(tally.sipas(), tally.responses()), n[6]));
         }
         return result;
+
+    /** An overall rating at or below it is dissatisfied (Không hài lòng, Rất không hài lòng): Decision 766, 5.4. */
+    static final int DISSATISFIED = 2;
+
+    /**
+     * Per unit and in total: the dossiers received in {@code [from, until)} by asOf with a complaint filed or a
+     * dissatisfied overall rating answered by asOf (Decision 766, 5.4), each dossier once.
+     */
+    public record Grouped<T>(T total, Map<String, T> perUnit) {
+    }
+
+    /** Complaints after a low score filed in a period, and how many of them were handled by asOf (Decision 766, 5.x). */
+    public record Feedback(long complaints, long handled) {
+
+        public static final Feedback NONE = new Feedback(0, 0);
+    }
+
+    private static final String UNHAPPY = "((c.id is not null and c.filedAt <= :asOf) or (r.id is not null"
+            + " and r.answeredAt <= :asOf and r.overall <= " + DISSATISFIED + "))";
+    private static final String SURVEYED = " from Survey s join Dossier d on d.code = s.dossierCode"
+            + " left join SurveyResponse r on r.surveyId = s.id left join SurveyComplaint c on c.surveyId = s.id";
+
+    /**
+     * The dossiers received in the window with a complaint or a dissatisfied rating by asOf, per receiving unit
+     * ({@code byHandling} false) or per handling unit (true: a dossier counts for each unit that held one of its
+     * handling steps, and once in the total).
+     *
+     * @param units the units, or null for every unit
+     */
+    public Grouped<Long> dissatisfied(Set<String> units, String procedure, Instant from, Instant until, Instant asOf,
+            boolean byHandling) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = " where d.receivedAt >= :from and d.receivedAt < :until and d.receivedAt <= :asOf and " + UNHAPPY;
+        parameters.put("from", from);
+        parameters.put("until", until);
+        parameters.put("asOf", asOf);
+        if (procedure != null) {
+            where += " and d.procedureCode = :procedure";
+            parameters.put("procedure", procedure);
+        }
+        return grouped(units, where, parameters, byHandling, "count(distinct d.code)",
+                row -> ((Number) row[0]).longValue(), 0L);
+    }
+
+    /**
+     * The complaints filed in {@code [from, until)} by asOf, and how many were handled by asOf: per unit that
+     * received the dossier, or per handling unit ({@code byHandling}), as {@link #dissatisfied}.
+     */
+    public Grouped<Feedback> feedback(Set<String> units, String procedure, Instant from, Instant until, Instant asOf,
+            boolean byHandling) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = " where c.filedAt >= :from and c.filedAt < :until and c.filedAt <= :asOf";
+        parameters.put("from", from);
+        parameters.put("until", until);
+        parameters.put("asOf", asOf);
+        if (procedure != null) {
+            where += " and d.procedureCode = :procedure";
+            parameters.put("procedure", procedure);
+        }
+        return grouped(units, where, parameters, byHandling,
+                "count(distinct c.id), count(distinct case when c.reviewedAt <= :asOf then c.id end)",
+                row -> new Feedback(((Number) row[0]).longValue(), ((Number) row[1]).longValue()), Feedback.NONE);
+    }
+
+    private <T> Grouped<T> grouped(Set<String> units, String where, Map<String, Object> parameters, boolean byHandling,
+            String columns, java.util.function.Function<Object[], T> read, T none) {
+        Set<String> filter = units == null ? null : units.isEmpty() ? Set.of("") : units;
+        Map<String, T> perUnit = new LinkedHashMap<>();
+        T total;
+        if (byHandling) {
+            parameters.put("counterSteps", Deadlines.COUNTER_STEPS);
+            String unitFilter = filter == null ? "" : " and h.unitKey in :units";
+            if (filter != null) {
+                parameters.put("units", filter);
+            }
+            total = read.apply(row(query("select " + columns + SURVEYED + where + " and exists (select h.id from"
+                    + " Handover h where h.dossierCode = d.code and h.step not in :counterSteps" + unitFilter + ")",
+                    parameters).getSingleResult()));
+            for (Object result : query("select h.unitKey, " + columns + SURVEYED
+                    + " join Handover h on h.dossierCode = d.code" + where + " and h.step not in :counterSteps"
+                    + unitFilter + " group by h.unitKey", parameters).getResultList()) {
+                Object[] row = (Object[]) result;
+                perUnit.put((String) row[0], read.apply(java.util.Arrays.copyOfRange(row, 1, row.length)));
+            }
+        } else {
+            String unitFilter = filter == null ? "" : " and d.receivingUnit in :units";
+            if (filter != null) {
+                parameters.put("units", filter);
+            }
+            total = read.apply(row(query("select " + columns + SURVEYED + where + unitFilter, parameters)
+                    .getSingleResult()));
+            for (Object result : query("select d.receivingUnit, " + columns + SURVEYED + where + unitFilter
+                    + " group by d.receivingUnit", parameters).getResultList()) {
+                Object[] row = (Object[]) result;
+                perUnit.put((String) row[0], read.apply(java.util.Arrays.copyOfRange(row, 1, row.length)));
+            }
+        }
+        return new Grouped<>(total == null ? none : total, perUnit);
+    }
+
+    private static Object[] row(Object result) {
+        return result instanceof Object[] columns ? columns : new Object[] {result};
     }
 
     private static String satisfied(String element) {

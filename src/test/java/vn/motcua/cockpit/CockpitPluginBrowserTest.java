@@ -295,6 +295,22 @@ class CockpitPluginBrowserTest {
                 .isEqualTo(expected(report.get("sipasResponses")));
         assertTable(page, "table.motcua-per-unit", "data-unit", report.get("perUnit"), "unit");
         assertTable(page, "table.motcua-per-month", "data-month", report.get("perMonth"), "month");
+        // the Decision 766 indicators: a value with its unit, or "Chưa có" with the reason
+        JsonNode decision766 = report.get("decision766").get("total");
+        assertThat(page.findElements(By.cssSelector("table.motcua-766 tbody tr"))).hasSize(decision766.size());
+        for (JsonNode indicator : decision766) {
+            WebElement tr = page.findElement(By.cssSelector("table.motcua-766 tr[data-indicator='"
+                    + indicator.get("code").asText() + "']"));
+            String value = tr.findElement(By.cssSelector("td[data-key='value']")).getText();
+            if (!indicator.get("available").asBoolean()) {
+                assertThat(value).isEqualTo("Chưa có");
+                assertThat(tr.getText()).contains(indicator.get("reason").asText());
+            } else {
+                String unit = indicator.get("unit").asText();
+                assertThat(number(value.replace(unit, ""))).as(indicator.get("code").asText())
+                        .isEqualTo(expected(indicator.get("value")));
+            }
+        }
     }
 
     private void assertTable(WebElement page, String table, String attribute, JsonNode rows, String idField) {

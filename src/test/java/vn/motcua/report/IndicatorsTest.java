@@ -198,7 +198,7 @@ class IndicatorsTest {
     void theJsonKeepsTheContractsFieldOrder() {
         JsonNode report = json(supervisor.get("/api/reports/indicators?unit=hcc&" + MARCH));
         assertThat(fieldNames(report)).containsExactly("filter", "asOf", "total", "perUnit", "perMonth", "sipas",
-                "sipasResponses");
+                "sipasResponses", "decision766");
         assertThat(fieldNames(report.get("filter"))).containsExactly("units", "procedure", "from", "to", "by");
         List<String> counts = List.of("received", "receivedOnline", "receivedCounter", "finishedEarly", "finishedOnTime",
                 "finishedLate", "inProgressNotDue", "inProgressDueSoon", "inProgressOverdue", "paused", "refused",
@@ -278,7 +278,9 @@ class IndicatorsTest {
         Api.Response backwards = supervisor.get("/api/reports/indicators?from=2026-03-31&to=2026-03-01");
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.json().get("errors").get(0).get("field").asText()).isEqualTo("to");
-        assertThat(supervisor.get("/api/reports/indicators?from=2025-01-01&to=2026-03-01").status()).isEqualTo(400);
+        // a period longer than a year is answered; more than ten years is refused
+        assertThat(supervisor.get("/api/reports/indicators?from=2025-01-01&to=2026-03-01").status()).isEqualTo(200);
+        assertThat(supervisor.get("/api/reports/indicators?from=2016-01-01&to=2026-03-01").status()).isEqualTo(400);
         assertThat(supervisor.get("/api/reports/indicators?from=March").status()).isEqualTo(400);
     }
 

@@ -126,7 +126,8 @@ class PeriodicReportTest {
         String body = MailServer.body(report);
         assertThat(body).contains("Kính gửi Sở Nội vụ", "tháng 10/2026", "01/10/2026", "31/10/2026",
                 "01/11/2026 00:00", "Toàn thành phố", "UBND phường Thuận Hóa", "66,67 %", "33,33 %",
-                "[attachment bao-cao-2026-10.csv]");
+                "[attachment bao-cao-2026-10.csv]", "2.2 Thời gian giải quyết trung bình", "1,13 ngày làm việc",
+                "Chưa có: hệ thống chưa kết nối cổng thanh toán trực tuyến");
 
         byte[] csv = attachment(report, "bao-cao-2026-10.csv");
         assertThat(Arrays.copyOf(csv, 3)).containsExactly(0xEF, 0xBB, 0xBF);
@@ -134,13 +135,24 @@ class PeriodicReportTest {
         assertThat(lines.get(0)).startsWith("Mã đơn vị;Đơn vị;Tiếp nhận;Tiếp nhận trực tuyến;Tiếp nhận trực tiếp;"
                 + "Đã giải quyết trước hạn;Đã giải quyết đúng hạn;Đã giải quyết quá hạn;Đang giải quyết chưa đến hạn;"
                 + "Đang giải quyết sắp đến hạn;Đang giải quyết quá hạn;Tạm dừng chờ bổ sung;Từ chối tiếp nhận;"
-                + "Hẹn lại (Mẫu 04);Tỷ lệ đúng hạn (%);Tỷ lệ trực tuyến (%);Chỉ số SIPAS (%)");
+                + "Hẹn lại (Mẫu 04);Tỷ lệ đúng hạn (%);Tỷ lệ trực tuyến (%);Chỉ số SIPAS (%);"
+                + "1.4 Tỷ lệ hồ sơ được đồng bộ lên Cổng Dịch vụ công quốc gia (%);"
+                + "2.2 Thời gian giải quyết trung bình (ngày làm việc);");
+        assertThat(lines.get(0)).contains(";4.2 Tỷ lệ số hóa hồ sơ tiếp nhận (%);")
+                .endsWith(";5.4 Mức độ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính (%)");
         // a header, one line per unit of the catalog, by key, then the total; as of 1 November 00:00
         assertThat(lines).hasSize(catalog.units().size() + 2);
-        assertThat(lines).contains("phuongthuanhoa;UBND phường Thuận Hóa;2;0;2;1;0;0;0;0;1;0;0;0;50,00;0,00;");
-        assertThat(lines).anyMatch(line -> line.startsWith("hcc;") && line.endsWith(";1;1;0;0;0;0;1;0;0;0;0;0;100,00;100,00;"));
-        assertThat(lines).contains("sotuphap;Sở Tư pháp thành phố Huế;0;0;0;0;0;0;0;0;0;0;0;0;;;");
-        assertThat(lines.get(lines.size() - 1)).isEqualTo(";Tổng cộng;3;1;2;1;0;0;1;0;1;0;0;0;66,67;33,33;");
+        // then the Decision 766 columns (1.4, 2.2, 3.3, 3.5, 4.1, 4.2, 4.3, 4.5, 5.1, 5.4): the early dossier took
+        // 540 working minutes (1,13 days); none has an electronic result or scans; one of the two is overdue (5.4)
+        assertThat(lines).contains("phuongthuanhoa;UBND phường Thuận Hóa;2;0;2;1;0;0;0;0;1;0;0;0;50,00;0,00;"
+                + ";Chưa có;1,13;0,00;Chưa có;0,00;0,00;Chưa có;Chưa có;;50,00");
+        // the online enterprise registration is digitised by nature, but counts online only with its electronic result
+        assertThat(lines).anyMatch(line -> line.startsWith("hcc;") && line.endsWith(";1;1;0;0;0;0;1;0;0;0;0;0;100,00;100,00;"
+                + ";Chưa có;;0,00;Chưa có;;100,00;Chưa có;Chưa có;;100,00"));
+        assertThat(lines).contains("sotuphap;Sở Tư pháp thành phố Huế;0;0;0;0;0;0;0;0;0;0;0;0;;;"
+                + ";Chưa có;;;Chưa có;;;Chưa có;Chưa có;;");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(";Tổng cộng;3;1;2;1;0;0;1;0;1;0;0;0;66,67;33,33;"
+                + ";Chưa có;1,13;0,00;Chưa có;0,00;33,33;Chưa có;Chưa có;;66,67");
 
         // the month's scheduled report goes once
         assertThat(reports.send(YearMonth.of(2026, 10), null)).isFalse();

@@ -16,7 +16,7 @@
  */
 
 import {
-  SERVER_ROOT, INTEGER, count, percent, dateTime, day, month, el, svg, ensureStylesheet, getJson, query
+  SERVER_ROOT, INTEGER, DECIMAL, count, percent, dateTime, day, month, el, svg, ensureStylesheet, getJson, query
 } from './common.js';
 import {dossierHref, dossierPlugins, openByCodeForm} from './dossier.js';
 
@@ -330,6 +330,26 @@ function totals(report) {
       line('Số phiếu trả lời', 'sipasResponses', count(report.sipasResponses))));
 }
 
+/**
+ * The Decision 766 indicators of the whole period (API field decision766.total): one row each, its number, name and
+ * value; an indicator the system cannot compute reads "Chưa có" with its reason, never 0.
+ */
+export function decision766Table(report) {
+  const indicators = (report.decision766 && report.decision766.total) || [];
+  const shown = i => !i.available ? 'Chưa có'
+    : i.value === null || i.value === undefined ? '—'
+      : `${DECIMAL.format(i.value)}${i.unit === '%' ? ' %' : ' ' + i.unit}`;
+  return el('div', {class: 'motcua-table-wrapper'}, el('table', {class: 'table table-condensed motcua-table motcua-766'},
+    el('thead', {}, el('tr', {}, el('th', {text: 'Chỉ số'}), el('th', {text: 'Tên chỉ số'}), el('th', {text: 'Giá trị'}),
+      el('th', {text: 'Cách tính / lý do'}))),
+    el('tbody', {}, indicators.map(i => el('tr', {'data-indicator': i.code, 'data-available': String(i.available)},
+      el('th', {scope: 'row', text: i.code}),
+      el('td', {text: i.name}),
+      el('td', {'data-key': 'value', text: shown(i)}),
+      el('td', {class: 'motcua-766-note', text: i.available
+        ? (i.denominator ? `${count(i.numerator)} / ${count(i.denominator)}` : '') : i.reason}))))));
+}
+
 function indicatorTable(cssClass, firstHeader, rows, keyAttribute, keyOf, labelOf) {
   return el('div', {class: 'motcua-table-wrapper'}, el('table', {class: `table table-condensed motcua-table ${cssClass}`},
     el('thead', {},
@@ -504,6 +524,8 @@ function renderPage(node) {
     content.replaceChildren(
       totals(report),
       el('div', {class: 'motcua-charts'}, unitsChart(perUnit), monthsChart(perMonth)),
+      el('h3', {text: 'Chỉ số theo Quyết định 766/QĐ-TTg'}),
+      decision766Table(report),
       el('h3', {text: handledBy(report) ? 'Theo đơn vị giải quyết' : 'Theo đơn vị tiếp nhận'}),
       indicatorTable('motcua-per-unit', handledBy(report) ? 'Đơn vị giải quyết' : 'Đơn vị tiếp nhận', perUnit,
         'data-unit', u => u.unit, u => u.unitName),

@@ -1,0 +1,428 @@
+package vn.motcua.dossier;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.persistence.EntityManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.DossierStatistics.Counts;
+
+/**
+ * The indicators' daily counts (table {@code indicator_count}): per receiving unit, procedure and day of reception
+ * (or of refusal, Form 03), how many dossiers stand in each state ({@link IndicatorKey}) now, with their handling
+ * minutes. {@link Dossiers} moves a dossier from one row to another in the same transaction as the change that moves
+ * it, and stamps the dossier's {@code changed_at}.
+ *
+ * <p><b>Reading a period as of an instant A</b> gives what {@link DossierStatistics#perReceivingUnit} gives (the test
+ * {@code IndicatorCountsTest} compares them), without reading every dossier of the period:
+ * <ul>
+ * <li>a dossier that has not changed since the start of A's day (S) stood at A as it stands now: its row tells it,
+ * the state of a running dossier judged by the hour of its due against A and the end of "due soon";</li>
+ * <li>the dossiers that changed since S, and the running ones whose due falls in the hour of A or of the end of "due
+ * soon" (where the hour is not enough to judge), are read from the dossier table: their rows are taken out and their
+ * figures as of A, pauses and all, put in ({@link DossierStatistics} restricted to them).</li>
+ * </ul>
+ * For the current period (A = now) these are the day's changes; for a past period, the dossiers of the period that
+ * changed after it ended.
+ */
+@Service
+@Transactional(readOnly = true)
+public class IndicatorCounts {
+
+    private static final Logger log = LoggerFactory.getLogger(IndicatorCounts.class);
+    private static final String KEY_COLUMNS = "unit_key = ? and procedure_code = ? and count_day = ? and kind = ? and online = ?"
+            + " and state = ? and with_result = ? and due_hour = ? and reappointed = ? and digitised = ? and e_result = ?"
+            + " and timed = ?";
+
+    /** How many dossier codes one {@code in (...)} look-up takes. */
+    private static final int CODES_PER_QUERY = 500;
+
+    private final JdbcTemplate jdbc;
+    private final EntityManager em;
+    private final DossierStatistics statistics;
+    private final WorkingCalendar calendar;
+    private final TransactionTemplate newTransaction;
+
+    IndicatorCounts(JdbcTemplate jdbc, EntityManager em, DossierStatistics statistics, WorkingCalendar calendar,
+            PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.em = em;
+        this.statistics = statistics;
+        this.calendar = calendar;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    // ------------------------------------------------------------------------------------------ keeping them
+
+    /** What a dossier counts as before a change: pass it to {@link #moved} after the change. */
+    Snapshot before(Dossier dossier) {
+        IndicatorKey.Facts facts = IndicatorKey.Facts.of(dossier);
+        IndicatorKey key = IndicatorKey.of(facts, calendar.zone());
+        return new Snapshot(key, facts.minutes(key));
+    }
+
+    record Snapshot(IndicatorKey key, long minutes) {
+    }
+
+    /**
+     * Moves the dossier from its row before the change to its row now, in the caller's transaction, and stamps it
+     * changed; nothing when its row is the same.
+     */
+    @Transactional
+    void moved(Snapshot before, Dossier dossier) {
+        IndicatorKey.Facts facts = IndicatorKey.Facts.of(dossier);
+        IndicatorKey after = IndicatorKey.of(facts, calendar.zone());
+        long minutes = facts.minutes(after);
+        if (Objects.equals(before.key(), after) && before.minutes() == minutes) {
+            return;
+        }
+        // rows in one order, so that two transactions never wait on each other's rows the other way round
+        List<Object[]> changes = new ArrayList<>();
+        if (before.key() != null) {
+            changes.add(new Object[] {before.key(), -1L, -before.minutes()});
+        }
+        if (after != null) {
+            changes.add(new Object[] {after, 1L, minutes});
+        }
+        changes.sort(Comparator.comparing(c -> c[0].toString()));
+        for (Object[] change : changes) {
+            add((IndicatorKey) change[0], (Long) change[1], (Long) change[2]);
+        }
+        dossier.changed(calendar.now());
+    }
+
+    private void add(IndicatorKey key, long dossiers, long minutes) {
+        Object[] keyValues = values(key);
+        Object[] update = new Object[keyValues.length + 2];
+        update[0] = dossiers;
+        update[1] = minutes;
+        System.arraycopy(keyValues, 0, update, 2, keyValues.length);
+        String sql = "update indicator_count set dossiers = dossiers + ?, handling_minutes = handling_minutes + ? where "
+                + KEY_COLUMNS;
+        if (jdbc.update(sql, update) == 0) {
+            try {
+                newTransaction.executeWithoutResult(status -> jdbc.update("insert into indicator_count (unit_key,"
+                        + " procedure_code, count_day, kind, online, state, with_result, due_hour, reappointed, digitised,"
+                        + " e_result, timed, dossiers, handling_minutes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)",
+                        keyValues));
+            } catch (DuplicateKeyException raced) {
+                // another transaction created the row first
+            }
+            if (jdbc.update(sql, update) == 0) {
+                throw new IllegalStateException("No indicator count row for " + key);
+            }
+        }
+    }
+
+    private static Object[] values(IndicatorKey k) {
+        return new Object[] {k.unit(), k.procedure(), Date.valueOf(k.day()), k.kind(), k.online(), k.state(),
+                k.withResult(), k.dueHour().getEpochSecond(), k.reappointed(), k.digitised(), k.electronicResult(),
+                k.timed()};
+    }
+
+    /**
+     * Builds the counts again from the dossier table (after this version's migration, or after dossiers were loaded
+     * around the application), and stamps each dossier's {@code changed_at} with its latest change where missing.
+     *
+     * @return how many dossiers were counted
+     */
+    @Transactional
+    public long rebuild() {
+        // one node at a time: the others wait here, then find the counts built
+        jdbc.queryForObject("select built from indicator_count_state where id = 1 for update", Boolean.class);
+        jdbc.update("update dossier set changed_at = greatest(coalesce(received_at, filed_at),"
+                + " coalesce(finished_at, filed_at), coalesce(digitised_at, filed_at), coalesce(reappointed_at, filed_at),"
+                + " coalesce(e_result_at, filed_at), coalesce(pause_changed_at, filed_at)) where changed_at is null");
+        jdbc.update("delete from indicator_count");
+        Map<IndicatorKey, long[]> rows = new HashMap<>();
+        ZoneId zone = calendar.zone();
+        long[] counted = {0};
+        em.createQuery("select " + IndicatorKey.Facts.SELECT + " from Dossier d where d.receivedAt is not null"
+                + " or (d.status = vn.motcua.dossier.DossierStatus.REFUSED and d.finishedAt is not null)", Object[].class)
+                .getResultStream().forEach(row -> {
+                    IndicatorKey.Facts facts = IndicatorKey.Facts.of(row);
+                    IndicatorKey key = IndicatorKey.of(facts, zone);
+                    if (key != null) {
+                        long[] sums = rows.computeIfAbsent(key, k -> new long[2]);
+                        sums[0]++;
+                        sums[1] += facts.minutes(key);
+                        counted[0]++;
+                    }
+                });
+        List<Object[]> batch = new ArrayList<>();
+        for (Map.Entry<IndicatorKey, long[]> row : rows.entrySet()) {
+            Object[] keyValues = values(row.getKey());
+            Object[] insert = java.util.Arrays.copyOf(keyValues, keyValues.length + 2);
+            insert[keyValues.length] = row.getValue()[0];
+            insert[keyValues.length + 1] = row.getValue()[1];
+            batch.add(insert);
+        }
+        jdbc.batchUpdate("insert into indicator_count (unit_key, procedure_code, count_day, kind, online, state, with_result,"
+                + " due_hour, reappointed, digitised, e_result, timed, dossiers, handling_minutes)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+        jdbc.update("update indicator_count_state set built = true where id = 1");
+        em.clear();
+        log.info("Indicator counts built from {} dossiers into {} rows", counted[0], rows.size());
+        return counted[0];
+    }
+
+    /**
+     * At start-up, builds the counts when they do not hold every dossier yet (after the migration that created them).
+     * Dossiers that change while they are being built are counted again at the next build only: build them before
+     * the first traffic, as the start-up does.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void buildWhenMissing() {
+        if (!built()) {
+            newTransaction.executeWithoutResult(status -> {
+                if (!built()) {
+                    rebuild();
+                }
+            });
+        }
+    }
+
+    /** Whether the counts hold every dossier (else {@link #rebuild()} is due). */
+    public boolean built() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select built from indicator_count_state where id = 1",
+                Boolean.class));
+    }
+
+    // ------------------------------------------------------------------------------------------ reading them
+
+    /**
+     * The counts of the dossiers received (or refused) on the days from {@code from} to {@code to} (inclusive, in the
+     * province's zone) per month of reception and receiving unit, looked at as of {@code asOf}: the same figures as
+     * {@link DossierStatistics#perReceivingUnit} of each month's window, {@code dissatisfied} left 0.
+     *
+     * @param units     receiving units, or null for every unit
+     * @param procedure a procedure code, or null for all
+     * @param dueSoonBy a dossier in progress due at or before this instant (and not before asOf) is due soon
+     * @param electronicByNature procedures whose result is electronic by nature (3.3)
+     * @return per month (every month of the period, in order), the counts per unit that has any
+     */
+    public Map<YearMonth, Map<String, Counts>> perReceivingUnit(Set<String> units, String procedure, LocalDate from,
+            LocalDate to, Instant asOf, Instant dueSoonBy, Set<String> electronicByNature) {
+        ZoneId zone = calendar.zone();
+        Instant dayStart = asOf.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+        Set<Instant> unsure = Set.of(asOf.truncatedTo(ChronoUnit.HOURS), dueSoonBy.truncatedTo(ChronoUnit.HOURS));
+        Judge judge = new Judge(asOf, dueSoonBy, unsure, electronicByNature);
+        Map<YearMonth, Map<String, Tally>> tallies = new TreeMap<>();
+        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+            tallies.put(month, new TreeMap<>());
+        }
+
+        // 1. the rows of the period, as they stand now
+        List<Object> parameters = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
+        StringBuilder where = new StringBuilder(" where count_day >= ? and count_day <= ?");
+        if (units != null) {
+            Set<String> list = units.isEmpty() ? Set.of("") : units;
+            where.append(" and unit_key in (").append(String.join(", ", list.stream().map(u -> "?").toList()))
+                    .append(')');
+            parameters.addAll(list);
+        }
+        if (procedure != null) {
+            where.append(" and procedure_code = ?");
+            parameters.add(procedure);
+        }
+        jdbc.query("select unit_key, procedure_code, extract(year from count_day), extract(month from count_day), kind, online,"
+                + " state, with_result, due_hour, reappointed, digitised, e_result, timed, sum(dossiers),"
+                + " sum(handling_minutes) from indicator_count" + where + " group by unit_key, procedure_code,"
+                + " extract(year from count_day), extract(month from count_day), kind, online, state, with_result, due_hour,"
+                + " reappointed, digitised, e_result, timed", rs -> {
+                    long n = rs.getLong(14);
+                    if (n == 0) {
+                        return;
+                    }
+                    IndicatorKey key = new IndicatorKey(rs.getString(1), rs.getString(2),
+                            LocalDate.of(rs.getInt(3), rs.getInt(4), 1), rs.getString(5), rs.getBoolean(6),
+                            rs.getString(7), rs.getBoolean(8), Instant.ofEpochSecond(rs.getLong(9)), rs.getBoolean(10),
+                            rs.getBoolean(11), rs.getBoolean(12), rs.getBoolean(13));
+                    tally(tallies, key).add(judge, key, n, rs.getLong(15));
+                }, parameters.toArray());
+
+        // 2. the dossiers the rows cannot judge as of asOf: out with their rows, in with their figures then
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        Map<String, Object> changed = Map.of("dayStart", dayStart);
+        String changedSince = "d.changedAt >= :dayStart";
+        Map<String, Object> unsureParameters = new HashMap<>();
+        unsureParameters.put("dayStart", dayStart);
+        List<Instant> hours = new ArrayList<>(unsure);
+        unsureParameters.put("h1", hours.get(0));
+        unsureParameters.put("h1end", hours.get(0).plus(1, ChronoUnit.HOURS));
+        unsureParameters.put("h2", hours.get(hours.size() - 1));
+        unsureParameters.put("h2end", hours.get(hours.size() - 1).plus(1, ChronoUnit.HOURS));
+        String unsureDue = "(d.changedAt is null or d.changedAt < :dayStart) and d.finishedAt is null"
+                + " and d.pausedAt is null and d.receivedAt is not null and ((d.dueAt >= :h1 and d.dueAt < :h1end)"
+                + " or (d.dueAt >= :h2 and d.dueAt < :h2end))";
+        // the dossiers, by the month their row counts in
+        Map<YearMonth, List<String>> codes = new TreeMap<>();
+        for (Map.Entry<String, Map<String, Object>> restriction : List.of(Map.entry(changedSince, changed),
+                Map.entry(unsureDue, (Map<String, Object>) unsureParameters))) {
+            Map<String, Object> p = new HashMap<>(restriction.getValue());
+            p.put("from", start);
+            p.put("until", end);
+            StringBuilder jpql = new StringBuilder("select d.code, " + IndicatorKey.Facts.SELECT
+                    + " from Dossier d where " + restriction.getKey() + " and ((d.receivedAt >= :from"
+                    + " and d.receivedAt < :until) or (d.receivedAt is null"
+                    + " and d.status = vn.motcua.dossier.DossierStatus.REFUSED and d.finishedAt >= :from"
+                    + " and d.finishedAt < :until))");
+            if (units != null) {
+                jpql.append(" and d.receivingUnit in :units");
+                p.put("units", units.isEmpty() ? Set.of("") : units);
+            }
+            if (procedure != null) {
+                jpql.append(" and d.procedureCode = :procedure");
+                p.put("procedure", procedure);
+            }
+            var query = em.createQuery(jpql.toString(), Object[].class);
+            p.forEach(query::setParameter);
+            query.getResultStream().forEach(row -> {
+                IndicatorKey.Facts facts = IndicatorKey.Facts.of(java.util.Arrays.copyOfRange(row, 1, row.length));
+                IndicatorKey key = IndicatorKey.of(facts, zone);
+                if (key != null) {
+                    tally(tallies, key).add(judge, key, -1, -facts.minutes(key));
+                    codes.computeIfAbsent(YearMonth.from(key.day()), m -> new ArrayList<>()).add((String) row[0]);
+                }
+            });
+        }
+        codes.forEach((month, inMonth) -> {
+            LocalDate first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
+            LocalDate last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
+            DossierStatistics.Window window = new DossierStatistics.Window(units, procedure,
+                    first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(), asOf,
+                    dueSoonBy, electronicByNature);
+            for (int i = 0; i < inMonth.size(); i += CODES_PER_QUERY) {
+                List<String> chunk = inMonth.subList(i, Math.min(inMonth.size(), i + CODES_PER_QUERY));
+                statistics.perReceivingUnit(window, "d.code in :codes", Map.of("codes", chunk)).forEach(
+                        (unit, counts) -> tallies.get(month).computeIfAbsent(unit, u -> new Tally()).plus(counts));
+            }
+        });
+
+        Map<YearMonth, Map<String, Counts>> result = new LinkedHashMap<>();
+        tallies.forEach((month, perUnit) -> {
+            Map<String, Counts> counts = new TreeMap<>();
+            perUnit.forEach((unit, tally) -> counts.put(unit, tally.counts()));
+            result.put(month, counts);
+        });
+        return result;
+    }
+
+    private static Tally tally(Map<YearMonth, Map<String, Tally>> tallies, IndicatorKey key) {
+        Map<String, Tally> month = tallies.get(YearMonth.from(key.day()));
+        if (month == null) {
+            throw new IllegalStateException("Counted outside the period: " + key);
+        }
+        return month.computeIfAbsent(key.unit(), u -> new Tally());
+    }
+
+    /** How a row's state reads as of asOf. */
+    private record Judge(Instant asOf, Instant dueSoonBy, Set<Instant> unsure, Set<String> electronicByNature) {
+    }
+
+    /** Counts being added up: a row (or a dossier) at a time, or the figures of the dossiers read one by one. */
+    private static final class Tally {
+
+        final long[] c = new long[18];
+
+        void add(Judge judge, IndicatorKey key, long n, long minutes) {
+            if (key.kind().equals(IndicatorKey.REFUSED)) {
+                c[9] += n;
+                return;
+            }
+            c[0] += n;
+            if (key.online()) {
+                c[1] += n;
+            }
+            switch (key.state()) {
+                case "EARLY" -> c[2] += n;
+                case "ON_TIME" -> c[3] += n;
+                case "LATE" -> c[4] += n;
+                case IndicatorKey.PAUSED_NOT_DUE -> {
+                    c[5] += n;
+                    c[8] += n;
+                }
+                case IndicatorKey.PAUSED_OVERDUE -> {
+                    c[7] += n;
+                    c[8] += n;
+                }
+                case IndicatorKey.RUNNING -> {
+                    Instant hour = key.dueHour();
+                    if (!judge.unsure().contains(hour)) {
+                        if (!hour.plus(1, ChronoUnit.HOURS).isAfter(judge.asOf())) {
+                            c[7] += n;
+                        } else if (hour.isAfter(judge.dueSoonBy())) {
+                            c[5] += n;
+                        } else {
+                            c[6] += n;
+                        }
+                    }
+                }
+                default -> {
+                    // finished without a due, or without a due at all: received only
+                }
+            }
+            if (key.reappointed()) {
+                c[10] += n;
+            }
+            if (key.digitised()) {
+                c[11] += n;
+            }
+            boolean finished = !key.state().equals(IndicatorKey.RUNNING) && !key.state().startsWith("PAUSED")
+                    && !key.state().equals(IndicatorKey.NO_DUE);
+            if (finished && key.withResult()) {
+                c[12] += n;
+                if (key.electronicResult()) {
+                    c[13] += n;
+                }
+            }
+            if (key.online() && (key.electronicResult() || judge.electronicByNature().contains(key.procedure()))) {
+                c[14] += n;
+            }
+            if (key.timed()) {
+                c[15] += minutes;
+                c[16] += n;
+            }
+        }
+
+        void plus(Counts o) {
+            long[] add = {o.received(), o.receivedOnline(), o.finishedEarly(), o.finishedOnTime(), o.finishedLate(),
+                o.inProgressNotDue(), o.inProgressDueSoon(), o.inProgressOverdue(), o.paused(), o.refused(),
+                o.reappointed(), o.digitised(), o.withResult(), o.electronicResults(), o.onlineCounted(),
+                o.handlingMinutes(), o.timed(), o.dissatisfied()};
+            for (int i = 0; i < c.length; i++) {
+                c[i] += add[i];
+            }
+        }
+
+        Counts counts() {
+            return new Counts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13],
+                    c[14], c[15], c[16], c[17]);
+        }
+    }
+}
