@@ -224,6 +224,7 @@ public class SatisfactionReport {
             result.put((String) c[0], new TakingPart(new Sipas(tally.sipas(), tally.responses()), n[6]));
         }
         return result;
+    }
 
     /** An overall rating at or below it is dissatisfied (Không hài lòng, Rất không hài lòng): Decision 766, 5.4. */
     static final int DISSATISFIED = 2;

@@ -56,7 +56,7 @@ class TransparencyCacheTest {
         when(calendar.zone()).thenReturn(HUE);
         when(catalog.units()).thenReturn(List.of());
         when(indicators.compute(isNull(), isNull(), any(), any())).thenAnswer(i -> report(i.getArgument(2),
-                i.getArgument(3), new Counts(12, 3, 6, 2, 1, 2, 0, 1, 0, 0, 0)));
+                i.getArgument(3), new Counts(12, 3, 6, 2, 1, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
         when(satisfaction.satisfactions(anyList(), any(), any())).thenReturn(new SatisfactionReport.Satisfactions(
                 satisfied(3, 3), Map.of("ward", satisfied(3, 3))));
     }
@@ -187,6 +187,6 @@ class TransparencyCacheTest {
         Map<String, Counts> perUnit = new LinkedHashMap<>();
         perUnit.put("ward", counts);
         return new Indicators.Report(null, null, from, to, now.get(), counts, perUnit, Map.of(),
-                new SatisfactionReport.Sipas(null, 0), Map.of());
+                new SatisfactionReport.Sipas(null, 0), Map.of(), new SatisfactionReport.Feedback(0, 0), Map.of());
     }
 }
