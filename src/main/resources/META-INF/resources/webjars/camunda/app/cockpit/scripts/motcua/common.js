@@ -130,3 +130,22 @@ export function query(parameters) {
   const text = search.toString();
   return text ? '?' + text : '';
 }
+
+/** Cockpit calls unmount() without arguments: each plugin remembers how to stop its latest rendering. */
+export function mounted(render) {
+  let stop = null;
+  return {
+    render(node, data) {
+      if (stop) {
+        stop();
+      }
+      stop = render(node, data);
+    },
+    unmount() {
+      if (stop) {
+        stop();
+        stop = null;
+      }
+    }
+  };
+}

@@ -14,7 +14,7 @@
  */
 
 import {
-  APP_ROOT, SERVER_ROOT, INTEGER, dateTime, el, ensureStylesheet, getJson
+  APP_ROOT, SERVER_ROOT, INTEGER, dateTime, el, ensureStylesheet, getJson, mounted
 } from './common.js';
 
 export const DOSSIER_PATH = '/motcua/ho-so';
@@ -417,25 +417,6 @@ function renderInstanceTab(node, data) {
     }
   });
   return () => controller.abort();
-}
-
-/** Cockpit calls unmount() without arguments: each plugin remembers how to stop its latest rendering. */
-function mounted(render) {
-  let stop = null;
-  return {
-    render(node, data) {
-      if (stop) {
-        stop();
-      }
-      stop = render(node, data);
-    },
-    unmount() {
-      if (stop) {
-        stop();
-        stop = null;
-      }
-    }
-  };
 }
 
 const page = mounted(renderDossierPage);

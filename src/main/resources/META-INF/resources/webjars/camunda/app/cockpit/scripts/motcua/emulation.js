@@ -7,7 +7,7 @@
  * Plugin points: cockpit.navigation and cockpit.route. Self-contained: it shares only ./common.js with the
  * "Một cửa" page.
  */
-import {DECIMAL, SERVER_ROOT, count, dateTime, day, el, ensureStylesheet, getJson, percent, query} from './common.js';
+import {DECIMAL, SERVER_ROOT, count, dateTime, day, el, ensureStylesheet, getJson, mounted, percent, query} from './common.js';
 
 export const EMULATION_PATH = '/thi-dua';
 
@@ -197,25 +197,6 @@ function renderEmulationPage(node) {
 
   load();
   return () => controller.abort();
-}
-
-/** Cockpit calls unmount() without arguments: the plugin remembers how to stop its latest rendering. */
-function mounted(render) {
-  let stop = null;
-  return {
-    render(node) {
-      if (stop) {
-        stop();
-      }
-      stop = render(node);
-    },
-    unmount() {
-      if (stop) {
-        stop();
-        stop = null;
-      }
-    }
-  };
 }
 
 const page = mounted(renderEmulationPage);

@@ -16,7 +16,7 @@
  */
 
 import {
-  SERVER_ROOT, INTEGER, DECIMAL, count, percent, dateTime, day, month, el, svg, ensureStylesheet, getJson, query
+  SERVER_ROOT, INTEGER, DECIMAL, count, percent, dateTime, day, month, el, svg, ensureStylesheet, getJson, mounted, query
 } from './common.js';
 import {dossierHref, dossierPlugins, openByCodeForm} from './dossier.js';
 
@@ -584,25 +584,6 @@ function renderSummary(node) {
     }
   });
   return () => controller.abort();
-}
-
-/** Cockpit calls unmount() without arguments: each plugin remembers how to stop its latest rendering. */
-function mounted(render) {
-  let stop = null;
-  return {
-    render(node) {
-      if (stop) {
-        stop();
-      }
-      stop = render(node);
-    },
-    unmount() {
-      if (stop) {
-        stop();
-        stop = null;
-      }
-    }
-  };
 }
 
 const page = mounted(renderPage);
