@@ -8,7 +8,7 @@
  * city's supervisors every unit's. Every value reaches the page as text, never as HTML.
  */
 
-import {SERVER_ROOT, INTEGER, dateTime, el, ensureStylesheet, getJson, query} from './common.js';
+import {SERVER_ROOT, INTEGER, dateTime, el, ensureStylesheet, getJson, loadCatalog, query} from './common.js';
 import {dossierHref} from './dossier.js';
 
 const PAGE_PATH = '/motcua/nguy-co-tre-han';
@@ -28,25 +28,10 @@ function errorMessage(error) {
   return 'Không kết nối được với máy chủ. Vui lòng thử lại.';
 }
 
-/** The units of the public catalog, for the filter; an empty list when it cannot be read. */
+/** The units of the public catalog, for the filter, by name; an empty list when it cannot be read. */
 async function loadUnits(signal) {
-  try {
-    const procedures = await getJson(SERVER_ROOT + '/api/procedures', signal);
-    const units = new Map();
-    for (const p of procedures) {
-      for (const unit of [p.receivingUnit, ...(p.handlingUnits || [])]) {
-        if (unit && !units.has(unit.key)) {
-          units.set(unit.key, unit.name);
-        }
-      }
-    }
-    return [...units.entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi'));
-  } catch (e) {
-    if (e.name === 'AbortError') {
-      throw e;
-    }
-    return [];
-  }
+  const {units} = await loadCatalog(signal);
+  return [...units.entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi'));
 }
 
 function riskClass(risk) {

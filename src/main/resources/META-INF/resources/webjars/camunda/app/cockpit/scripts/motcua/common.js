@@ -149,3 +149,24 @@ export function mounted(render) {
     }
   };
 }
+
+/** The units and procedures of the public catalog, for the filters; empty lists when it cannot be read. */
+export async function loadCatalog(signal) {
+  try {
+    const procedures = await getJson(SERVER_ROOT + '/api/procedures', signal);
+    const units = new Map();
+    for (const p of procedures) {
+      for (const unit of [p.receivingUnit, ...(p.handlingUnits || [])]) {
+        if (unit && !units.has(unit.key)) {
+          units.set(unit.key, unit.name);
+        }
+      }
+    }
+    return {units, procedures: procedures.map(p => ({code: p.code, name: p.name}))};
+  } catch (e) {
+    if (e.name === 'AbortError') {
+      throw e;
+    }
+    return {units: new Map(), procedures: []};
+  }
+}

@@ -16,7 +16,7 @@
  */
 
 import {
-  SERVER_ROOT, INTEGER, DECIMAL, count, percent, dateTime, day, month, el, svg, ensureStylesheet, getJson, mounted, query
+  SERVER_ROOT, INTEGER, DECIMAL, count, percent, dateTime, day, month, el, svg, ensureStylesheet, getJson, loadCatalog, mounted, query
 } from './common.js';
 import {dossierHref, dossierPlugins, openByCodeForm} from './dossier.js';
 
@@ -104,27 +104,6 @@ function errorMessage(error) {
     return `Không tải được số liệu (mã lỗi ${error.status}).` + (error.detail ? ' ' + error.detail : '');
   }
   return 'Không kết nối được với máy chủ. Vui lòng thử lại.';
-}
-
-/** The units and procedures of the public catalog, for the filters; empty lists when it cannot be read. */
-async function loadCatalog(signal) {
-  try {
-    const procedures = await getJson(SERVER_ROOT + '/api/procedures', signal);
-    const units = new Map();
-    for (const p of procedures) {
-      for (const unit of [p.receivingUnit, ...(p.handlingUnits || [])]) {
-        if (unit && !units.has(unit.key)) {
-          units.set(unit.key, unit.name);
-        }
-      }
-    }
-    return {units, procedures: procedures.map(p => ({code: p.code, name: p.name}))};
-  } catch (e) {
-    if (e.name === 'AbortError') {
-      throw e;
-    }
-    return {units: new Map(), procedures: []};
-  }
 }
 
 // ---------------------------------------------------------------------------------------------- CSV
