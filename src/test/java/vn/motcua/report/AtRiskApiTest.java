@@ -39,15 +39,16 @@ import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.deadline.Deadlines;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossiers;
+import vn.motcua.dossier.IndicatorCounts;
 import vn.motcua.dossier.IntakeRequest;
 import vn.motcua.engine.Driver;
 
 /**
  * The dossiers at risk over HTTP, their Tasklist filter and the supervisors' digest, on household business
  * registrations at UBND phường Thuận Hóa (1.001612, 3 working days: appraisal 16 h, approval 4 h, return 4 h),
- * looked at on Wednesday 1 October 2025, 10:00 (no day off that week).
+ * looked at on Wednesday 2 October 2024, 10:00 (no day off that week).
  *
- * <p>The unit's history, written straight into the tables (August–September 2025): 40 appraisals, of which 20 took
+ * <p>The unit's history, written straight into the tables (August–September 2024): 40 appraisals, of which 20 took
  * half their share (1 working day), 10 their share (2 days), 6 one and a half (3 days) and 4 three times (6 days);
  * 40 approvals, each half its share (2 hours). Three dossiers under way, through the real engine:
  * <pre>
@@ -66,10 +67,11 @@ import vn.motcua.engine.Driver;
 class AtRiskApiTest {
 
     static final String HOUSEHOLD = "1.001612";
-    static final String NOW = "2025-10-01T10:00+07:00";
+    static final String NOW = "2024-10-02T10:00+07:00";
     static final String FILTER = "Có nguy cơ trễ hạn";
 
     @LocalServerPort int port;
+    @Autowired IndicatorCounts indicatorCounts;
     @Autowired Driver driver;
     @Autowired Dossiers dossiers;
     @Autowired Deadlines deadlines;
@@ -95,26 +97,26 @@ class AtRiskApiTest {
         history();
         try {
             Staff.actAs("demo", "camunda-admin");
-            clock("2025-09-29T09:00+07:00");
+            clock("2024-09-30T09:00+07:00");
             a = received();
             d = received();
             c = received();
-            clock("2025-09-30T09:00+07:00");
+            clock("2024-10-01T09:00+07:00");
             driver.complete(c, "Task_appraise", "APPROVE", null);
-            clock("2025-10-01T08:00+07:00");
+            clock("2024-10-02T08:00+07:00");
             b = received();
         } finally {
             ClockUtil.reset();
             Staff.clear();
         }
-        assertThat(dossiers.require(a).getAppointmentAt()).isEqualTo(at("2025-10-02T09:00+07:00"));
-        assertThat(dossiers.require(b).getAppointmentAt()).isEqualTo(at("2025-10-06T08:00+07:00"));
+        assertThat(dossiers.require(a).getAppointmentAt()).isEqualTo(at("2024-10-03T09:00+07:00"));
+        assertThat(dossiers.require(b).getAppointmentAt()).isEqualTo(at("2024-10-07T08:00+07:00"));
         forecast.forgetDurations();
     }
 
-    /** 40 appraisals and 40 approvals ended in August and September 2025, written into the tables. */
+    /** 40 appraisals and 40 approvals ended in August and September 2024, written into the tables. */
     private void history() {
-        Instant first = at("2025-08-04T08:00+07:00");
+        Instant first = at("2024-08-05T08:00+07:00");
         for (int k = 0; k < 40; k++) {
             String code = "LS-RUI-RO-" + k;
             double ratio = k < 20 ? 0.5 : k < 30 ? 1.0 : k < 36 ? 1.5 : 3.0;
@@ -131,6 +133,8 @@ class AtRiskApiTest {
             handover(code, "appraise", start, 960, appraised, "chuyenvien.thuanhoa");
             handover(code, "approve", appraised, 240, approved, "lanhdao.thuanhoa");
         }
+        // dossiers loaded around the application: the indicators' daily counts are built again, as after any such load
+        indicatorCounts.rebuild();
         assertThat(deadlines.handovers("LS-RUI-RO-0").get(0).getStartedAt()).isEqualTo(first);
         assertThat(deadlines.handovers("LS-RUI-RO-39").get(0).getEndedAt())
                 .isEqualTo(calendar.addWorkingTime(first, 39 * 480L + 2880, null).toInstant());
@@ -177,7 +181,7 @@ class AtRiskApiTest {
         assertThat(first.get("stepName").asText()).isEqualTo("Thẩm định hồ sơ");
         assertThat(first.get("holdingUnit").asText()).isEqualTo("phuongthuanhoa");
         assertThat(first.get("holdingUnitName").asText()).isEqualTo("UBND phường Thuận Hóa");
-        assertThat(first.get("appointmentAt").asText()).isEqualTo("2025-10-02T09:00:00+07:00");
+        assertThat(first.get("appointmentAt").asText()).isEqualTo("2024-10-03T09:00:00+07:00");
         assertThat(first.get("workingMinutesLeft").asLong()).isEqualTo(420);
         assertThat(first.get("reason").asText()).startsWith(
                 "đang chờ ở bước Thẩm định hồ sơ 2 ngày, thường mất 1 ngày; còn 1 bước sau (Phê duyệt kết quả),"
@@ -305,7 +309,7 @@ class AtRiskApiTest {
         // D's appraisal is done: at approval it has time enough, and it leaves the filter at the next refresh
         ProcessInstance handlingD = driver.handling(d);
         assertThat(runtime.getVariable(handlingD.getId(), "atRisk")).isEqualTo(true);
-        clock("2025-10-01T10:30+07:00");
+        clock("2024-10-02T10:30+07:00");
         tasks.complete(driver.task(d, "Task_appraise").getId(), Map.of("decision", "APPROVE"));
         try {
             refreshTimer();
@@ -326,22 +330,22 @@ class AtRiskApiTest {
                     .activityId("StartEvent_daily").singleResult();
             management.executeJob(daily.getId());
             ProcessInstance digest = runtime.createProcessInstanceQuery().processDefinitionKey("atRiskDigest")
-                    .processInstanceBusinessKey("2025-10-01").active().list().get(0);
+                    .processInstanceBusinessKey("2024-10-02").active().list().get(0);
             management.executeJob(management.createJobQuery().processInstanceId(digest.getId()).singleResult().getId());
         }
         List<MimeMessage> unit = mail.to("giamsat.thuanhoa@motcua.test");
         assertThat(unit).hasSize(before + 1);
         MimeMessage digest = unit.get(unit.size() - 1);
         assertThat(MailServer.subject(digest)).startsWith("UBND phường Thuận Hóa: ")
-                .endsWith(" hồ sơ có nguy cơ trễ hẹn ngày 01/10/2025");
+                .endsWith(" hồ sơ có nguy cơ trễ hẹn ngày 02/10/2024");
         String body = MailServer.body(digest);
-        assertThat(body).contains(a, "Lê Thị Rủi Ro", "Thẩm định hồ sơ", "02/10/2025 09:00", "100%",
+        assertThat(body).contains(a, "Lê Thị Rủi Ro", "Thẩm định hồ sơ", "03/10/2024 09:00", "100%",
                 "thường mất 1 ngày", "#/motcua/nguy-co-tre-han").doesNotContain(b, c);
         List<MimeMessage> city = mail.to("giamsat.noivu@motcua.test");
         assertThat(city).hasSize(beforeCity + 1);
         assertThat(MailServer.body(city.get(city.size() - 1))).contains(a);
         assertThat(mail.to("giamsat.phuxuan@motcua.test").stream().map(MailServer::subject).toList())
-                .noneMatch(s -> s.contains("01/10/2025"));
+                .noneMatch(s -> s.contains("02/10/2024"));
     }
 
     private void refreshTimer() {
