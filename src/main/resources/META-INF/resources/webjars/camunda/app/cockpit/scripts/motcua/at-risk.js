@@ -8,7 +8,7 @@
  * city's supervisors every unit's. Every value reaches the page as text, never as HTML.
  */
 
-import {SERVER_ROOT, INTEGER, dateTime, el, ensureStylesheet, getJson, loadCatalog, query} from './common.js';
+import {SERVER_ROOT, INTEGER, dateTime, el, ensureStylesheet, getJson, loadCatalog, mounted, query} from './common.js';
 import {dossierHref} from './dossier.js';
 
 const PAGE_PATH = '/motcua/nguy-co-tre-han';
@@ -102,7 +102,7 @@ function renderPage(node) {
   return () => controller.abort();
 }
 
-let stop = null;
+const page = mounted(renderPage);
 
 export default [
   {
@@ -123,17 +123,7 @@ export default [
     pluginPoint: 'cockpit.route',
     priority: 0,
     properties: {path: PAGE_PATH, label: 'Nguy cơ trễ hạn'},
-    render(node) {
-      if (stop) {
-        stop();
-      }
-      stop = renderPage(node);
-    },
-    unmount() {
-      if (stop) {
-        stop();
-        stop = null;
-      }
-    }
+    render: node => page.render(node),
+    unmount: () => page.unmount()
   }
 ];
