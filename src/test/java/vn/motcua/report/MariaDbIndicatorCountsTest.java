@@ -1,9 +1,6 @@
 package vn.motcua.report;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import vn.motcua.FaultInjection;
 import vn.motcua.MailServer;
+import vn.motcua.MariaDbDatabase;
 import vn.motcua.engine.Driver;
 
 /**
@@ -30,35 +28,8 @@ import vn.motcua.engine.Driver;
 @ContextConfiguration(initializers = MailServer.Initializer.class)
 class MariaDbIndicatorCountsTest extends IndicatorCountsContract {
 
-    static final String SERVER = System.getProperty("motcua.test.mariadb.server", "jdbc:mariadb://127.0.0.1:3306/");
-    static final String USER = System.getProperty("motcua.test.mariadb.user", "root");
-    static final String PASSWORD = System.getProperty("motcua.test.mariadb.password", "");
-    static final String DATABASE = System.getProperty("motcua.test.mariadb.indicators-database",
-            "motcua_indicators_test");
-
     @DynamicPropertySource
     static void mariadb(DynamicPropertyRegistry registry) throws SQLException {
-        if (!DATABASE.matches("[a-z0-9_]+")) {
-            throw new IllegalArgumentException("database name " + DATABASE);
-        }
-        execute("drop database if exists " + DATABASE);
-        execute("create database " + DATABASE + " character set utf8mb4 collate utf8mb4_bin");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                execute("drop database if exists " + DATABASE);
-            } catch (SQLException e) {
-                System.err.println("Could not drop " + DATABASE + ": " + e.getMessage());
-            }
-        }));
-        registry.add("spring.datasource.url", () -> SERVER + DATABASE);
-        registry.add("spring.datasource.username", () -> USER);
-        registry.add("spring.datasource.password", () -> PASSWORD);
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(SERVER, USER, PASSWORD);
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        MariaDbDatabase.fresh(registry, "indicators-database", "motcua_indicators_test");
     }
 }
