@@ -21,7 +21,7 @@ import vn.motcua.engine.Driver;
 /**
  * {@link SpeedBenchmarkTest} on the MariaDB server of the {@code mariadb} suite (127.0.0.1:3306, root, empty password;
  * {@code -Dmotcua.test.mariadb.server=… -Dmotcua.test.mariadb.user=… -Dmotcua.test.mariadb.password=…}), in its own
- * database {@code motcua_bench}, created afresh and dropped afterwards:
+ * database {@code motcua_bench}, created afresh and dropped afterwards (kept with {@code -Dbenchmark.keep=true}):
  * {@code ./mvnw verify -Pbenchmark -Dtest=MariaDbSpeedBenchmarkTest -Dbenchmark.mariadb=true}.
  */
 @Tag("benchmark")
@@ -48,6 +48,10 @@ class MariaDbSpeedBenchmarkTest extends SpeedBenchmarkTest {
 
     @AfterAll
     static void dropDatabase() throws SQLException {
+        if (Boolean.getBoolean("benchmark.keep")) {
+            // -Dbenchmark.keep=true leaves the database to look into (EXPLAIN the queries); the next run drops it
+            return;
+        }
         // the context (and its pool) closes after the class (DirtiesContext); the database goes at the next run's start
         // if it is still in use now
         try {

@@ -12,8 +12,10 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -25,6 +27,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.catalog.Catalog;
@@ -36,8 +39,8 @@ import vn.motcua.engine.Tenants;
 /**
  * Sets up identity and access at start-up, idempotently: the administrator, one group per unit
  * and role from the catalog, the city's supervisors group, what each group may open and read,
- * and the shared Tasklist filters. Task permissions come from the engine itself: candidate groups
- * and assignees get read and work permissions on their tasks.
+ * and the shared Tasklist filters. Each officer's groups read the tasks of their unit and their variables, and work
+ * on those they are candidates or assignee of ({@code TaskAuthorizationsPlugin} checks the candidates).
  *
  * <p>Each unit is also a tenant of the engine, and every group of the unit a member of it; the city's
  * supervisors are members of every tenant, administrators pass the tenant check anyway. The engine
@@ -79,10 +82,13 @@ class IdentityBootstrap implements ApplicationRunner {
     private final AdminProperties admin;
     private final MessageSource messages;
     private final ClusterLock lock;
+    private final JdbcTemplate jdbc;
 
     IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-            TaskService tasks, Catalog catalog, AdminProperties admin, MessageSource messages, ClusterLock lock) {
+            TaskService tasks, Catalog catalog, AdminProperties admin, MessageSource messages, ClusterLock lock,
+            JdbcTemplate jdbc) {
         this.lock = lock;
+        this.jdbc = jdbc;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -98,6 +104,7 @@ class IdentityBootstrap implements ApplicationRunner {
     }
 
     private void setUp() {
+        deleteTaskRows();
         ensureAdministrator();
         ensureGroup(Role.CITY_SUPERVISORS_GROUP, message("group.citySupervisors"));
         grantSupervisor(Role.CITY_SUPERVISORS_GROUP);
@@ -119,7 +126,13 @@ class IdentityBootstrap implements ApplicationRunner {
                     grantSupervisor(group);
                 } else {
                     grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-                    grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+                    // the tasks of the unit and their variables (the tenant check keeps out every other unit's), and
+                    // the work on those of them the officer is assignee or candidate of (TaskAuthorizationsPlugin
+                    // checks that part)
+                    grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
+                            Permissions.READ_TASK, Permissions.UPDATE_TASK,
+                            ProcessDefinitionPermissions.READ_TASK_VARIABLE,
+                            ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
                 }
                 if (role == Role.RECEPTION) {
                     // Tasklist's "Start process" lists the counter's intake form for the counters only; the start itself
@@ -146,6 +159,30 @@ class IdentityBootstrap implements ApplicationRunner {
                         "label", message("filter.variable.atRiskReason")));
     }
 
+    /**
+     * Deletes the authorization rows an earlier version let the engine write on each task of a process for its
+     * candidate groups, users, assignee and owner (READ and UPDATE): the engine writes none now, the groups' grants and
+     * the candidates check of {@code TaskAuthorizationsPlugin} take their place. In batches, nothing once done.
+     */
+    private void deleteTaskRows() {
+        int deleted = 0;
+        while (true) {
+            List<String> ids = jdbc.queryForList("select A.ID_ from ACT_RU_AUTHORIZATION A join ACT_RU_TASK T"
+                    + " on T.ID_ = A.RESOURCE_ID_ where A.TYPE_ = ? and A.RESOURCE_TYPE_ = ? and T.PROC_INST_ID_ is not null"
+                    + " fetch first 2000 rows only", String.class, Authorization.AUTH_TYPE_GRANT,
+                    Resources.TASK.resourceType());
+            if (ids.isEmpty()) {
+                break;
+            }
+            jdbc.batchUpdate("delete from ACT_RU_AUTHORIZATION where ID_ = ?",
+                    ids.stream().map(id -> new Object[] {id}).toList());
+            deleted += ids.size();
+        }
+        if (deleted > 0) {
+            log.info("Task authorizations: deleted the {} rows written per task by an earlier version", deleted);
+        }
+    }
+
     private void ensureAdministrator() {
         ensureGroup(Groups.CAMUNDA_ADMIN, message("group.admins"));
         for (Resource resource : Resources.values()) {
@@ -164,13 +201,16 @@ class IdentityBootstrap implements ApplicationRunner {
         }
     }
 
+    /** Cockpit, and the unit's instances, tasks and history; the work on the tasks they are candidates of. */
     private void grantSupervisor(String group) {
         grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_INSTANCE,
-                Permissions.READ_HISTORY, Permissions.READ_TASK);
+                Permissions.READ_HISTORY, Permissions.READ_TASK, Permissions.UPDATE_TASK,
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
         grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
-        grant(group, Resources.TASK, Authorization.ANY, Permissions.READ);
+        grant(group, Resources.TASK, Authorization.ANY, Permissions.READ, TaskPermissions.READ_VARIABLE);
         grant(group, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
         grant(group, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
     }
@@ -213,9 +253,22 @@ class IdentityBootstrap implements ApplicationRunner {
         }
     }
 
+    /** Grants the permissions, adding those an existing grant of an earlier version lacks. */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId)
-                .count() > 0) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).list().stream().filter(a -> a.getAuthorizationType()
+                        == Authorization.AUTH_TYPE_GRANT).findFirst().orElse(null);
+        if (existing != null) {
+            boolean missing = false;
+            for (Permission permission : permissions) {
+                if (!existing.isPermissionGranted(permission)) {
+                    existing.addPermission(permission);
+                    missing = true;
+                }
+            }
+            if (missing) {
+                authorizations.saveAuthorization(existing);
+            }
             return;
         }
         Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
