@@ -46,7 +46,7 @@ class IndicatorsBenchmarkTest {
         seed(count);
         System.out.printf("BENCHMARK seeded %,d dossiers in %.1f s%n", count, (System.nanoTime() - seeding) / 1e9);
         // loaded around the application (each stamped with its last change, as the application stamps it): the
-        // daily counts are built from the dossier table, as at start-up
+        // daily counts are built from the dossier table, as at start-up, which first stamps the month each counts in
         long building = System.nanoTime();
         counts.rebuild();
         System.out.printf("BENCHMARK daily counts built in %.1f s%n", (System.nanoTime() - building) / 1e9);
