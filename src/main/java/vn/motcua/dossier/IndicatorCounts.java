@@ -35,7 +35,7 @@ import vn.motcua.dossier.DossierStatistics.Counts;
  * The indicators' daily counts (table {@code indicator_count}): per receiving unit, procedure and day of reception
  * (or of refusal, Form 03), how many dossiers stand in each state ({@link IndicatorKey}) now, with their handling
  * minutes. {@link Dossiers} moves a dossier from one row to another in the same transaction as the change that moves
- * it, and stamps the dossier's {@code changed_at}.
+ * it, and stamps the dossier's {@code changed_at} and {@code count_month} (the month its row counts in).
  *
  * <p><b>Reading a period as of an instant A</b> gives what {@link DossierStatistics#perReceivingUnit} gives (the test
  * {@code IndicatorCountsTest} compares them), without reading every dossier of the period:
@@ -44,10 +44,11 @@ import vn.motcua.dossier.DossierStatistics.Counts;
  * the state of a running dossier judged by the hour of its due against A and the end of "due soon";</li>
  * <li>the dossiers that changed since S, and the running ones whose due falls in the hour of A or of the end of "due
  * soon" (where the hour is not enough to judge), are read from the dossier table: their rows are taken out and their
- * figures as of A, pauses and all, put in ({@link DossierStatistics} restricted to them).</li>
+ * figures as of A put in, worked out from the columns read ({@link DossierStatistics#judged}) or, for a dossier whose
+ * clock stopped or started after A, by the database from its pauses ({@link DossierStatistics} restricted to them).</li>
  * </ul>
  * For the current period (A = now) these are the day's changes; for a past period, the dossiers of the period that
- * changed after it ended.
+ * changed after it ended, found month by month through the index {@code (count_month, changed_at)}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -368,7 +369,7 @@ public class IndicatorCounts {
         // changed since the start of asOf's day: per month of the period, one seek of ix_dossier_month_changed
         for (YearMonth month : tallies.keySet()) {
             selections.add(new Selection("d.countMonth = :month and d.changedAt >= :dayStart",
-                    Map.of("month", month.getYear() * 100 + month.getMonthValue(), "dayStart", dayStart)));
+                    Map.of("month", month(month.atDay(1)), "dayStart", dayStart)));
         }
         // running as they stood at the start of the day, due in an hour the rows cannot judge (ix_dossier_open_due)
         for (Instant hour : new java.util.TreeSet<>(unsure)) {
