@@ -131,6 +131,10 @@ public class Dossier {
     @Column(name = "changed_at")
     private Instant changedAt;
 
+    /** The month it counts in in those counts (year * 100 + month), stamped with {@link #changedAt}. */
+    @Column(name = "count_month")
+    private Integer countMonth;
+
     @Version
     private long version;
 
@@ -216,8 +220,9 @@ public class Dossier {
         this.pausedAt = null;
     }
 
-    void changed(Instant at) {
+    void changed(Instant at, Integer countMonth) {
         this.changedAt = at;
+        this.countMonth = countMonth;
     }
 
     /** Staff attached the electronic result; the first time counts. */

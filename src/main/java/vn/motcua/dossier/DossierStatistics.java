@@ -233,6 +233,69 @@ public class DossierStatistics {
         return counts;
     }
 
+    /**
+     * The counts {@link #perReceivingUnit(Window, String, Map)} gives for one dossier of the window, worked out from its
+     * columns instead of by the database, the same conditions as {@link #RECEIVED_COUNTS} and the refused count (SQL
+     * comparisons: a null compares as false); null when it cannot be: its clock stopped or started after asOf (its
+     * pauses tell how it stood then: ask the database), or a refused dossier that was also received.
+     */
+    static Counts judged(IndicatorKey.Facts d, Instant pauseChangedAt, Window w) {
+        Instant asOf = w.asOf();
+        if ((pauseChangedAt != null && pauseChangedAt.isAfter(asOf))
+                || (d.status() == DossierStatus.REFUSED && d.receivedAt() != null)) {
+            return null;
+        }
+        if ((w.units() != null && !w.units().contains(d.unit()))
+                || (w.procedure() != null && !w.procedure().equals(d.procedure()))) {
+            return Counts.ZERO;
+        }
+        long[] c = new long[17];
+        if (within(d.receivedAt(), w)) {
+            boolean online = d.channel() == Channel.ONLINE;
+            boolean finished = atOrBefore(d.finishedAt(), asOf);
+            Instant due = d.dueAt();
+            Instant paused = d.pausedAt();
+            c[0] = 1;
+            c[1] = online ? 1 : 0;
+            c[2] = finished && d.verdict() == Verdict.EARLY ? 1 : 0;
+            c[3] = finished && d.verdict() == Verdict.ON_TIME ? 1 : 0;
+            c[4] = finished && d.verdict() == Verdict.LATE ? 1 : 0;
+            if (!finished && due != null) {
+                boolean pausedNotDue = paused != null && !due.isBefore(paused);
+                boolean pausedOverdue = paused != null && due.isBefore(paused);
+                c[5] = pausedNotDue || (paused == null && due.isAfter(w.dueSoonBy())) ? 1 : 0;
+                c[6] = paused == null && !due.isBefore(asOf) && !due.isAfter(w.dueSoonBy()) ? 1 : 0;
+                c[7] = pausedOverdue || (paused == null && due.isBefore(asOf)) ? 1 : 0;
+            }
+            c[8] = !finished && paused != null ? 1 : 0;
+            c[10] = atOrBefore(d.reappointedAt(), asOf) ? 1 : 0;
+            c[11] = online || atOrBefore(d.digitisedAt(), asOf) ? 1 : 0;
+            boolean withResult = finished
+                    && (d.status() == DossierStatus.DONE || d.status() == DossierStatus.RETURNED);
+            boolean electronic = atOrBefore(d.electronicResultAt(), asOf);
+            c[12] = withResult ? 1 : 0;
+            c[13] = withResult && electronic ? 1 : 0;
+            c[14] = online && (w.electronicByNature().contains(d.procedure()) || electronic) ? 1 : 0;
+            boolean timed = withResult && d.handlingMinutes() != null;
+            c[15] = timed ? d.handlingMinutes() : 0;
+            c[16] = timed ? 1 : 0;
+        }
+        if (d.status() == DossierStatus.REFUSED && within(d.finishedAt(), w)) {
+            c[9] = 1;
+        }
+        return new Counts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13],
+                c[14], c[15], c[16], 0);
+    }
+
+    /** In [from, until) and at or before asOf. */
+    private static boolean within(Instant at, Window w) {
+        return at != null && !at.isBefore(w.from()) && at.isBefore(w.until()) && !at.isAfter(w.asOf());
+    }
+
+    private static boolean atOrBefore(Instant at, Instant asOf) {
+        return at != null && !at.isAfter(asOf);
+    }
+
     /** Dossiers under way now: received, not finished, not returned. */
     public long underWay() {
         return number(em.createQuery("select count(d) from Dossier d where d.finishedAt is null"

@@ -28,13 +28,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.cluster.ClusterLock;
 import vn.motcua.dossier.DossierStatistics.Counts;
 
 /**
  * The indicators' daily counts (table {@code indicator_count}): per receiving unit, procedure and day of reception
  * (or of refusal, Form 03), how many dossiers stand in each state ({@link IndicatorKey}) now, with their handling
  * minutes. {@link Dossiers} moves a dossier from one row to another in the same transaction as the change that moves
- * it, and stamps the dossier's {@code changed_at}.
+ * it, and stamps the dossier's {@code changed_at} and {@code count_month} (the month its row counts in).
  *
  * <p><b>Reading a period as of an instant A</b> gives what {@link DossierStatistics#perReceivingUnit} gives (the test
  * {@code IndicatorCountsTest} compares them), without reading every dossier of the period:
@@ -43,10 +44,11 @@ import vn.motcua.dossier.DossierStatistics.Counts;
  * the state of a running dossier judged by the hour of its due against A and the end of "due soon";</li>
  * <li>the dossiers that changed since S, and the running ones whose due falls in the hour of A or of the end of "due
  * soon" (where the hour is not enough to judge), are read from the dossier table: their rows are taken out and their
- * figures as of A, pauses and all, put in ({@link DossierStatistics} restricted to them).</li>
+ * figures as of A put in, worked out from the columns read ({@link DossierStatistics#judged}) or, for a dossier whose
+ * clock stopped or started after A, by the database from its pauses ({@link DossierStatistics} restricted to them).</li>
  * </ul>
  * For the current period (A = now) these are the day's changes; for a past period, the dossiers of the period that
- * changed after it ended.
+ * changed after it ended, found month by month through the index {@code (count_month, changed_at)}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -65,9 +67,11 @@ public class IndicatorCounts {
     private final DossierStatistics statistics;
     private final WorkingCalendar calendar;
     private final TransactionTemplate newTransaction;
+    private final ClusterLock lock;
 
     IndicatorCounts(JdbcTemplate jdbc, EntityManager em, DossierStatistics statistics, WorkingCalendar calendar,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, ClusterLock lock) {
+        this.lock = lock;
         this.jdbc = jdbc;
         this.em = em;
         this.statistics = statistics;
@@ -112,7 +116,12 @@ public class IndicatorCounts {
         for (Object[] change : changes) {
             add((IndicatorKey) change[0], (Long) change[1], (Long) change[2]);
         }
-        dossier.changed(calendar.now());
+        dossier.changed(calendar.now(), after == null ? null : month(after.day()));
+    }
+
+    /** The {@code count_month} of a day: year * 100 + month. */
+    static int month(LocalDate day) {
+        return day.getYear() * 100 + day.getMonthValue();
     }
 
     private void add(IndicatorKey key, long dossiers, long minutes) {
@@ -145,18 +154,106 @@ public class IndicatorCounts {
     }
 
     /**
-     * Builds the counts again from the dossier table (after this version's migration, or after dossiers were loaded
-     * around the application), and stamps each dossier's {@code changed_at} with its latest change where missing.
+     * Builds the counts again from the dossier table (after a migration that asks for it, or after dossiers were loaded
+     * around the application), after stamping each dossier's {@code changed_at} with its latest change and its
+     * {@code count_month} where missing, in bounded transactions ({@link #stamp(int)}). One node
+     * at a time (the cluster lock {@value #LOCK}): another node starting meanwhile waits, then finds them built.
      *
      * @return how many dossiers were counted
      */
-    @Transactional
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public long rebuild() {
-        // one node at a time: the others wait here, then find the counts built
+        return lock.holding(LOCK, () -> {
+            stamp(STAMPS_PER_TRANSACTION);
+            return newTransaction.execute(status -> build());
+        });
+    }
+
+    /** The cluster lock the build holds. */
+    static final String LOCK = "indicator-counts";
+    /** How many dossiers one transaction of the first build's {@code changed_at} stamping changes at most. */
+    static final int STAMPS_PER_TRANSACTION = 10_000;
+
+    /**
+     * Stamps {@code changed_at} (the latest of the dossier's recorded changes) and {@code count_month} where missing,
+     * in bounded transactions: {@code changed_at} by ranges of {@code perTransaction} dossier codes, {@code count_month}
+     * by ranges of days of reception (or of refusal) of a week at most. Each statement only fills what is missing, so a
+     * stamping cut short goes on where it stopped.
+     *
+     * @return how many dossiers were stamped (a dossier stamped twice, changed_at and month, counts twice)
+     */
+    long stamp(int perTransaction) {
+        long stamped = 0;
+        String last = "";
+        while (true) {
+            String from = last;
+            String to = boundary(from, perTransaction);
+            if (to == null) {
+                break;
+            }
+            stamped += newTransaction.execute(status -> jdbc.update("update dossier set changed_at = greatest("
+                    + "coalesce(received_at, filed_at), coalesce(finished_at, filed_at), coalesce(digitised_at, filed_at),"
+                    + " coalesce(reappointed_at, filed_at), coalesce(e_result_at, filed_at),"
+                    + " coalesce(pause_changed_at, filed_at)) where code > ? and code <= ? and changed_at is null",
+                    from, to));
+            last = to;
+        }
+        // through JPA, which converts instants as it stores them
+        String received = "d.receivedAt >= :from and d.receivedAt < :until";
+        String refused = "d.receivedAt is null and d.status = vn.motcua.dossier.DossierStatus.REFUSED"
+                + " and d.finishedAt >= :from and d.finishedAt < :until";
+        Object[] receivedRange = em.createQuery("select min(d.receivedAt), max(d.receivedAt) from Dossier d"
+                + " where d.countMonth is null", Object[].class).getSingleResult();
+        Object[] refusedRange = em.createQuery("select min(d.finishedAt), max(d.finishedAt) from Dossier d"
+                + " where d.countMonth is null and d.receivedAt is null"
+                + " and d.status = vn.motcua.dossier.DossierStatus.REFUSED", Object[].class).getSingleResult();
+        stamped += stampMonths(received, (Instant) receivedRange[0], (Instant) receivedRange[1]);
+        stamped += stampMonths(refused, (Instant) refusedRange[0], (Instant) refusedRange[1]);
+        return stamped;
+    }
+
+    /** The code {@code count} dossiers after {@code from}, or the last one; null after the last. */
+    private String boundary(String from, int count) {
+        List<String> next = jdbc.queryForList("select code from dossier where code > ? order by code limit 1 offset "
+                + (count - 1), String.class, from);
+        if (!next.isEmpty()) {
+            return next.get(0);
+        }
+        return jdbc.queryForObject("select max(code) from dossier where code > ?", String.class, from);
+    }
+
+    /**
+     * Stamps the count_month of the dossiers whose counting instant (the JPQL condition's {@code :from} and
+     * {@code :until}) falls on the days from that of {@code first} to that of {@code last}, a week at most (within one
+     * month) per transaction.
+     */
+    private long stampMonths(String condition, Instant first, Instant last) {
+        if (first == null) {
+            return 0;
+        }
+        ZoneId zone = calendar.zone();
+        LocalDate day = first.atZone(zone).toLocalDate();
+        LocalDate end = last.atZone(zone).toLocalDate();
+        long stamped = 0;
+        while (!day.isAfter(end)) {
+            LocalDate nextMonth = day.withDayOfMonth(1).plusMonths(1);
+            LocalDate until = day.plusDays(7).isAfter(nextMonth) ? nextMonth : day.plusDays(7);
+            Instant a = day.atStartOfDay(zone).toInstant();
+            Instant b = until.atStartOfDay(zone).toInstant();
+            int month = month(day);
+            // coalesce: the range of the condition's index, not the dossiers without a month, bounds the statement
+            stamped += newTransaction.execute(status -> em.createQuery("update Dossier d set d.countMonth = :month"
+                    + " where coalesce(d.countMonth, 0) = 0 and " + condition).setParameter("month", month)
+                    .setParameter("from", a).setParameter("until", b).executeUpdate());
+            day = until;
+        }
+        return stamped;
+    }
+
+    /** Builds the counts from the dossier table, in one transaction. */
+    private long build() {
+        // one node at a time here too, should a node without the cluster lock build them
         jdbc.queryForObject("select built from indicator_count_state where id = 1 for update", Boolean.class);
-        jdbc.update("update dossier set changed_at = greatest(coalesce(received_at, filed_at),"
-                + " coalesce(finished_at, filed_at), coalesce(digitised_at, filed_at), coalesce(reappointed_at, filed_at),"
-                + " coalesce(e_result_at, filed_at), coalesce(pause_changed_at, filed_at)) where changed_at is null");
         jdbc.update("delete from indicator_count");
         Map<IndicatorKey, long[]> rows = new HashMap<>();
         ZoneId zone = calendar.zone();
@@ -198,7 +295,8 @@ public class IndicatorCounts {
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void buildWhenMissing() {
         if (!built()) {
-            newTransaction.executeWithoutResult(status -> {
+            lock.holding(LOCK, () -> {
+                // another node may have built them while this one waited for the lock
                 if (!built()) {
                     rebuild();
                 }
@@ -249,81 +347,72 @@ public class IndicatorCounts {
             where.append(" and procedure_code = ?");
             parameters.add(procedure);
         }
-        jdbc.query("select unit_key, procedure_code, extract(year from count_day), extract(month from count_day), kind, online,"
-                + " state, with_result, due_hour, reappointed, digitised, e_result, timed, sum(dossiers),"
-                + " sum(handling_minutes) from indicator_count" + where + " group by unit_key, procedure_code,"
-                + " extract(year from count_day), extract(month from count_day), kind, online, state, with_result, due_hour,"
-                + " reappointed, digitised, e_result, timed", rs -> {
-                    long n = rs.getLong(14);
+        // each row added as it is (the tallies add up): no grouping by the database
+        jdbc.query("select unit_key, procedure_code, count_day, kind, online, state, with_result, due_hour,"
+                + " reappointed, digitised, e_result, timed, dossiers, handling_minutes from indicator_count" + where,
+                rs -> {
+                    long n = rs.getLong(13);
                     if (n == 0) {
                         return;
                     }
-                    IndicatorKey key = new IndicatorKey(rs.getString(1), rs.getString(2),
-                            LocalDate.of(rs.getInt(3), rs.getInt(4), 1), rs.getString(5), rs.getBoolean(6),
-                            rs.getString(7), rs.getBoolean(8), Instant.ofEpochSecond(rs.getLong(9)), rs.getBoolean(10),
-                            rs.getBoolean(11), rs.getBoolean(12), rs.getBoolean(13));
-                    tally(tallies, key).add(judge, key, n, rs.getLong(15));
+                    LocalDate day = rs.getDate(3).toLocalDate();
+                    IndicatorKey key = new IndicatorKey(rs.getString(1), rs.getString(2), day.withDayOfMonth(1),
+                            rs.getString(4), rs.getBoolean(5), rs.getString(6), rs.getBoolean(7),
+                            Instant.ofEpochSecond(rs.getLong(8)), rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11),
+                            rs.getBoolean(12));
+                    tally(tallies, key).add(judge, key, n, rs.getLong(14));
                 }, parameters.toArray());
-
         // 2. the dossiers the rows cannot judge as of asOf: out with their rows, in with their figures then
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        Map<String, Object> changed = Map.of("dayStart", dayStart);
-        String changedSince = "d.changedAt >= :dayStart";
-        Map<String, Object> unsureParameters = new HashMap<>();
-        unsureParameters.put("dayStart", dayStart);
-        List<Instant> hours = new ArrayList<>(unsure);
-        unsureParameters.put("h1", hours.get(0));
-        unsureParameters.put("h1end", hours.get(0).plus(1, ChronoUnit.HOURS));
-        unsureParameters.put("h2", hours.get(hours.size() - 1));
-        unsureParameters.put("h2end", hours.get(hours.size() - 1).plus(1, ChronoUnit.HOURS));
-        String unsureDue = "(d.changedAt is null or d.changedAt < :dayStart) and d.finishedAt is null"
-                + " and d.pausedAt is null and d.receivedAt is not null and ((d.dueAt >= :h1 and d.dueAt < :h1end)"
-                + " or (d.dueAt >= :h2 and d.dueAt < :h2end))";
-        // the dossiers, by the month their row counts in
+        List<Selection> selections = new ArrayList<>();
+        // changed since the start of asOf's day: per month of the period, one seek of ix_dossier_month_changed
+        for (YearMonth month : tallies.keySet()) {
+            selections.add(new Selection("d.countMonth = :month and d.changedAt >= :dayStart",
+                    Map.of("month", month(month.atDay(1)), "dayStart", dayStart)));
+        }
+        // running as they stood at the start of the day, due in an hour the rows cannot judge (ix_dossier_open_due)
+        for (Instant hour : new java.util.TreeSet<>(unsure)) {
+            selections.add(new Selection("d.finishedAt is null and d.dueAt >= :hour and d.dueAt < :hourEnd"
+                    + " and (d.changedAt is null or d.changedAt < :dayStart) and d.pausedAt is null"
+                    + " and d.receivedAt >= :from and d.receivedAt < :until", Map.of("hour", hour, "hourEnd",
+                            hour.plus(1, ChronoUnit.HOURS), "dayStart", dayStart, "from", start, "until", end)));
+        }
+        Map<YearMonth, DossierStatistics.Window> windows = new HashMap<>();
+        // those whose figures then only the database can tell (their pauses), by the month their row counts in
         Map<YearMonth, List<String>> codes = new TreeMap<>();
-        for (Map.Entry<String, Map<String, Object>> restriction : List.of(Map.entry(changedSince, changed),
-                Map.entry(unsureDue, (Map<String, Object>) unsureParameters))) {
-            Map<String, Object> p = new HashMap<>(restriction.getValue());
-            p.put("from", start);
-            p.put("until", end);
-            StringBuilder jpql = new StringBuilder("select d.code, " + IndicatorKey.Facts.SELECT
-                    + " from Dossier d where " + restriction.getKey() + " and ((d.receivedAt >= :from"
-                    + " and d.receivedAt < :until) or (d.receivedAt is null"
-                    + " and d.status = vn.motcua.dossier.DossierStatus.REFUSED and d.finishedAt >= :from"
-                    + " and d.finishedAt < :until))");
-            if (units != null) {
-                jpql.append(" and d.receivingUnit in :units");
-                p.put("units", units.isEmpty() ? Set.of("") : units);
-            }
-            if (procedure != null) {
-                jpql.append(" and d.procedureCode = :procedure");
-                p.put("procedure", procedure);
-            }
-            var query = em.createQuery(jpql.toString(), Object[].class);
-            p.forEach(query::setParameter);
+        for (Selection selection : selections) {
+            var query = em.createQuery("select d.code, " + IndicatorKey.Facts.SELECT + ", d.pauseChangedAt"
+                    + " from Dossier d where " + selection.where(), Object[].class);
+            selection.parameters().forEach(query::setParameter);
             query.getResultStream().forEach(row -> {
-                IndicatorKey.Facts facts = IndicatorKey.Facts.of(java.util.Arrays.copyOfRange(row, 1, row.length));
+                IndicatorKey.Facts facts = IndicatorKey.Facts.of(java.util.Arrays.copyOfRange(row, 1, row.length - 1));
                 IndicatorKey key = IndicatorKey.of(facts, zone);
-                if (key != null) {
-                    tally(tallies, key).add(judge, key, -1, -facts.minutes(key));
-                    codes.computeIfAbsent(YearMonth.from(key.day()), m -> new ArrayList<>()).add((String) row[0]);
+                if (key == null || key.day().isBefore(from) || key.day().isAfter(to)
+                        || (units != null && !units.contains(key.unit()))
+                        || (procedure != null && !procedure.equals(key.procedure()))) {
+                    return;
+                }
+                YearMonth month = YearMonth.from(key.day());
+                tally(tallies, key).add(judge, key, -1, -facts.minutes(key));
+                DossierStatistics.Window window = windows.computeIfAbsent(month, m -> window(m, units, procedure,
+                        from, to, asOf, dueSoonBy, electronicByNature));
+                Counts then = DossierStatistics.judged(facts, (Instant) row[row.length - 1], window);
+                if (then == null) {
+                    codes.computeIfAbsent(month, m -> new ArrayList<>()).add((String) row[0]);
+                } else {
+                    tallies.get(month).computeIfAbsent(key.unit(), u -> new Tally()).plus(then);
                 }
             });
         }
         codes.forEach((month, inMonth) -> {
-            LocalDate first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
-            LocalDate last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
-            DossierStatistics.Window window = new DossierStatistics.Window(units, procedure,
-                    first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(), asOf,
-                    dueSoonBy, electronicByNature);
+            DossierStatistics.Window window = windows.get(month);
             for (int i = 0; i < inMonth.size(); i += CODES_PER_QUERY) {
                 List<String> chunk = inMonth.subList(i, Math.min(inMonth.size(), i + CODES_PER_QUERY));
                 statistics.perReceivingUnit(window, "d.code in :codes", Map.of("codes", chunk)).forEach(
                         (unit, counts) -> tallies.get(month).computeIfAbsent(unit, u -> new Tally()).plus(counts));
             }
         });
-
         Map<YearMonth, Map<String, Counts>> result = new LinkedHashMap<>();
         tallies.forEach((month, perUnit) -> {
             Map<String, Counts> counts = new TreeMap<>();
@@ -331,6 +420,20 @@ public class IndicatorCounts {
             result.put(month, counts);
         });
         return result;
+    }
+
+    /** The direct aggregation's window of a month of the period. */
+    private DossierStatistics.Window window(YearMonth month, Set<String> units, String procedure, LocalDate from,
+            LocalDate to, Instant asOf, Instant dueSoonBy, Set<String> electronicByNature) {
+        ZoneId zone = calendar.zone();
+        LocalDate first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
+        LocalDate last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
+        return new DossierStatistics.Window(units, procedure, first.atStartOfDay(zone).toInstant(),
+                last.plusDays(1).atStartOfDay(zone).toInstant(), asOf, dueSoonBy, electronicByNature);
+    }
+
+    /** A JPQL condition on dossier alias {@code d} and its parameters. */
+    private record Selection(String where, Map<String, Object> parameters) {
     }
 
     private static Tally tally(Map<YearMonth, Map<String, Tally>> tallies, IndicatorKey key) {
