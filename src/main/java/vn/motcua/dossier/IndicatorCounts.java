@@ -7,7 +7,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.calendar.WorkingCalendar;
@@ -104,47 +105,103 @@ public class IndicatorCounts {
         if (Objects.equals(before.key(), after) && before.minutes() == minutes) {
             return;
         }
-        // rows in one order, so that two transactions never wait on each other's rows the other way round
-        List<Object[]> changes = new ArrayList<>();
+        // the rows move when the transaction commits, all its moves at once, in one order (see Moves)
+        Moves moves = moves();
         if (before.key() != null) {
-            changes.add(new Object[] {before.key(), -1L, -before.minutes()});
+            moves.add(before.key(), -1L, -before.minutes());
         }
         if (after != null) {
-            changes.add(new Object[] {after, 1L, minutes});
-        }
-        changes.sort(Comparator.comparing(c -> c[0].toString()));
-        for (Object[] change : changes) {
-            add((IndicatorKey) change[0], (Long) change[1], (Long) change[2]);
+            ensureRow(after);
+            moves.add(after, 1L, minutes);
         }
         dossier.changed(calendar.now(), after == null ? null : month(after.day()));
+    }
+
+    /** The moves of the current transaction, registered with it on the first. */
+    private Moves moves() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("Dossier changes move their daily counts inside a transaction");
+        }
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof Moves moves && moves.owner() == this) {
+                return moves;
+            }
+        }
+        Moves moves = new Moves(this, new TreeMap<>());
+        TransactionSynchronizationManager.registerSynchronization(moves);
+        return moves;
+    }
+
+    /**
+     * A transaction's moves between daily count rows, kept until it is about to commit, then written together: the
+     * moves of one row added up (a dossier moved there and away again writes nothing), the rows in one order (their
+     * keys'), after everything else the transaction wrote. The rows are shared by every dossier of a unit, procedure
+     * and day, so each transaction holds them only for the moment before its commit, and two transactions never wait
+     * on each other's rows the other way round (which, row by row as the changes came, deadlocked concurrent
+     * approvals on MariaDB).
+     */
+    private record Moves(IndicatorCounts owner, TreeMap<String, Object[]> rows) implements TransactionSynchronization {
+
+        void add(IndicatorKey key, long dossiers, long minutes) {
+            rows.merge(key.toString(), new Object[] {key, dossiers, minutes}, (a, b) -> new Object[] {key,
+                    (Long) a[1] + (Long) b[1], (Long) a[2] + (Long) b[2]});
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            // each row by its id, in the order of the ids: an update by the key's columns may scan the table (the
+            // planner's choice while it is small) and lock every row it passes
+            TreeMap<Long, long[]> byId = new TreeMap<>();
+            for (Object[] row : rows.values()) {
+                long dossiers = (Long) row[1];
+                long minutes = (Long) row[2];
+                if (dossiers != 0 || minutes != 0) {
+                    byId.merge(owner.rowId((IndicatorKey) row[0]), new long[] {dossiers, minutes},
+                            (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+                }
+            }
+            byId.forEach((id, change) -> owner.jdbc.update("update indicator_count set dossiers = dossiers + ?,"
+                    + " handling_minutes = handling_minutes + ? where id = ?", change[0], change[1], id));
+            rows.clear();
+        }
+    }
+
+    /** The id of the key's row, created (with zero dossiers) if missing. */
+    private long rowId(IndicatorKey key) {
+        Object[] keyValues = values(key);
+        List<Long> ids = jdbc.queryForList("select id from indicator_count where " + KEY_COLUMNS, Long.class, keyValues);
+        if (ids.isEmpty()) {
+            // a row an earlier change of the same transaction found, since taken away by a rebuild
+            ensureRow(key);
+            ids = jdbc.queryForList("select id from indicator_count where " + KEY_COLUMNS, Long.class, keyValues);
+            if (ids.isEmpty()) {
+                throw new IllegalStateException("No indicator count row for " + key);
+            }
+        }
+        return ids.get(0);
+    }
+
+    /** Creates the row of zero dossiers when it is missing, in its own transaction (another may create it first). */
+    private void ensureRow(IndicatorKey key) {
+        Object[] keyValues = values(key);
+        Integer found = jdbc.queryForObject("select count(*) from indicator_count where " + KEY_COLUMNS, Integer.class,
+                keyValues);
+        if (found != null && found > 0) {
+            return;
+        }
+        try {
+            newTransaction.executeWithoutResult(status -> jdbc.update("insert into indicator_count (unit_key,"
+                    + " procedure_code, count_day, kind, online, state, with_result, due_hour, reappointed, digitised,"
+                    + " e_result, timed, dossiers, handling_minutes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)",
+                    keyValues));
+        } catch (DuplicateKeyException raced) {
+            // another transaction created the row first
+        }
     }
 
     /** The {@code count_month} of a day: year * 100 + month. */
     static int month(LocalDate day) {
         return day.getYear() * 100 + day.getMonthValue();
-    }
-
-    private void add(IndicatorKey key, long dossiers, long minutes) {
-        Object[] keyValues = values(key);
-        Object[] update = new Object[keyValues.length + 2];
-        update[0] = dossiers;
-        update[1] = minutes;
-        System.arraycopy(keyValues, 0, update, 2, keyValues.length);
-        String sql = "update indicator_count set dossiers = dossiers + ?, handling_minutes = handling_minutes + ? where "
-                + KEY_COLUMNS;
-        if (jdbc.update(sql, update) == 0) {
-            try {
-                newTransaction.executeWithoutResult(status -> jdbc.update("insert into indicator_count (unit_key,"
-                        + " procedure_code, count_day, kind, online, state, with_result, due_hour, reappointed, digitised,"
-                        + " e_result, timed, dossiers, handling_minutes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)",
-                        keyValues));
-            } catch (DuplicateKeyException raced) {
-                // another transaction created the row first
-            }
-            if (jdbc.update(sql, update) == 0) {
-                throw new IllegalStateException("No indicator count row for " + key);
-            }
-        }
     }
 
     private static Object[] values(IndicatorKey k) {

@@ -135,6 +135,56 @@ abstract class IndicatorCountsContract {
         compare(null, null, today.minusYears(3).withDayOfMonth(1), today, now);
     }
 
+    /**
+     * Many dossiers of one unit, procedure and day move between the same daily count rows at the same moment (eight
+     * officers approving at once): none of the changes fails (on MariaDB they deadlocked on the shared rows when each
+     * change wrote its rows as it came), and the counts still equal the direct aggregation.
+     */
+    @Test
+    void manyDossiersOfOneDayApprovedAtOnceAllCountAndNoneFails() throws Exception {
+        List<String> batch = new java.util.ArrayList<>();
+        try {
+            Staff.actAs("demo", "camunda-admin");
+            // received through the morning, five minutes apart: their deadlines, hence their rows, differ
+            for (int i = 0; i < 40; i++) {
+                ClockUtil.setCurrentTime(java.util.Date.from(at("2025-03-03T07:30+07:00").plusSeconds(300L * i)));
+                String c = received(HOUSEHOLD, i % 3 == 0 ? Channel.ONLINE : Channel.COUNTER);
+                driver.complete(c, "Task_appraise", "APPROVE", null);
+                batch.add(c);
+            }
+            clock("2025-03-05T10:00+07:00");
+        } finally {
+            Staff.clear();
+        }
+        java.util.concurrent.ExecutorService officers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> approvals = new java.util.ArrayList<>();
+            for (String c : batch) {
+                approvals.add(officers.submit(() -> {
+                    Staff.actAs("lanhdao.thuanhoa", "phuongthuanhoa_leaders");
+                    try {
+                        driver.complete(c, "Task_approve", "APPROVE", null);
+                    } finally {
+                        Staff.clear();
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> approval : approvals) {
+                approval.get(); // an approval that failed (a deadlock, say) fails the test here
+            }
+        } finally {
+            officers.shutdownNow();
+            ClockUtil.reset();
+        }
+        Instant asOf = at("2025-03-06T09:00+07:00");
+        assertThat(indicators.countedPerReceivingUnit(null, HOUSEHOLD, LocalDate.of(2025, 3, 1),
+                LocalDate.of(2025, 3, 31), asOf)).isEqualTo(indicators.directPerReceivingUnit(null, HOUSEHOLD,
+                        LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31), asOf));
+        assertThat(indicators.countedPerReceivingUnit(null, HOUSEHOLD, LocalDate.of(2025, 3, 1),
+                LocalDate.of(2025, 3, 31), asOf).values().stream().flatMap(m -> m.values().stream())
+                .mapToLong(Counts::received).sum()).isEqualTo(batch.size());
+    }
+
     private void compareEverywhere() {
         for (String asOf : AS_OF) {
             for (LocalDate[] period : PERIODS) {
