@@ -108,11 +108,10 @@ public class IndicatorCounts {
         // the rows move when the transaction commits, all its moves at once, in one order (see Moves)
         Moves moves = moves();
         if (before.key() != null) {
-            moves.add(before.key(), -1L, -before.minutes());
+            moves.add(rowId(before.key()), -1L, -before.minutes());
         }
         if (after != null) {
-            ensureRow(after);
-            moves.add(after, 1L, minutes);
+            moves.add(rowId(after), 1L, minutes);
         }
         dossier.changed(calendar.now(), after == null ? null : month(after.day()));
     }
@@ -133,70 +132,54 @@ public class IndicatorCounts {
     }
 
     /**
-     * A transaction's moves between daily count rows, kept until it is about to commit, then written together: the
-     * moves of one row added up (a dossier moved there and away again writes nothing), the rows in one order (their
-     * keys'), after everything else the transaction wrote. The rows are shared by every dossier of a unit, procedure
-     * and day, so each transaction holds them only for the moment before its commit, and two transactions never wait
-     * on each other's rows the other way round (which, row by row as the changes came, deadlocked concurrent
-     * approvals on MariaDB).
+     * A transaction's moves between daily count rows (dossiers and handling minutes per row id), kept until it is
+     * about to commit, then written together: the moves of one row added up (a dossier moved there and away again
+     * writes nothing), each row by its id (an update by the key's columns may scan the table, the planner's choice
+     * while it is small, and lock every row it passes), in the order of the ids, after everything else the
+     * transaction wrote. The rows are shared by every dossier of a unit, procedure and day, so each transaction holds
+     * them only for the moment before its commit, and two transactions never wait on each other's rows the other way
+     * round (which, row by row as the changes came, deadlocked concurrent approvals on MariaDB).
      */
-    private record Moves(IndicatorCounts owner, TreeMap<String, Object[]> rows) implements TransactionSynchronization {
+    private record Moves(IndicatorCounts owner, TreeMap<Long, long[]> rows) implements TransactionSynchronization {
 
-        void add(IndicatorKey key, long dossiers, long minutes) {
-            rows.merge(key.toString(), new Object[] {key, dossiers, minutes}, (a, b) -> new Object[] {key,
-                    (Long) a[1] + (Long) b[1], (Long) a[2] + (Long) b[2]});
+        void add(long id, long dossiers, long minutes) {
+            rows.merge(id, new long[] {dossiers, minutes}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
         }
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            // each row by its id, in the order of the ids: an update by the key's columns may scan the table (the
-            // planner's choice while it is small) and lock every row it passes
-            TreeMap<Long, long[]> byId = new TreeMap<>();
-            for (Object[] row : rows.values()) {
-                long dossiers = (Long) row[1];
-                long minutes = (Long) row[2];
-                if (dossiers != 0 || minutes != 0) {
-                    byId.merge(owner.rowId((IndicatorKey) row[0]), new long[] {dossiers, minutes},
-                            (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+            rows.forEach((id, change) -> {
+                if ((change[0] != 0 || change[1] != 0) && owner.jdbc.update("update indicator_count set dossiers ="
+                        + " dossiers + ?, handling_minutes = handling_minutes + ? where id = ?", change[0], change[1],
+                        id) == 0) {
+                    // taken away by a rebuild meanwhile: the change fails rather than go uncounted
+                    throw new IllegalStateException("No indicator count row " + id);
                 }
-            }
-            byId.forEach((id, change) -> owner.jdbc.update("update indicator_count set dossiers = dossiers + ?,"
-                    + " handling_minutes = handling_minutes + ? where id = ?", change[0], change[1], id));
+            });
             rows.clear();
         }
     }
 
-    /** The id of the key's row, created (with zero dossiers) if missing. */
+    /** The id of the key's row, created (with zero dossiers, in a transaction of its own) if missing. */
     private long rowId(IndicatorKey key) {
         Object[] keyValues = values(key);
-        List<Long> ids = jdbc.queryForList("select id from indicator_count where " + KEY_COLUMNS, Long.class, keyValues);
+        String select = "select id from indicator_count where " + KEY_COLUMNS;
+        List<Long> ids = jdbc.queryForList(select, Long.class, keyValues);
         if (ids.isEmpty()) {
-            // a row an earlier change of the same transaction found, since taken away by a rebuild
-            ensureRow(key);
-            ids = jdbc.queryForList("select id from indicator_count where " + KEY_COLUMNS, Long.class, keyValues);
+            try {
+                newTransaction.executeWithoutResult(status -> jdbc.update("insert into indicator_count (unit_key,"
+                        + " procedure_code, count_day, kind, online, state, with_result, due_hour, reappointed,"
+                        + " digitised, e_result, timed, dossiers, handling_minutes)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)", keyValues));
+            } catch (DuplicateKeyException raced) {
+                // another transaction created the row first
+            }
+            ids = jdbc.queryForList(select, Long.class, keyValues);
             if (ids.isEmpty()) {
                 throw new IllegalStateException("No indicator count row for " + key);
             }
         }
         return ids.get(0);
-    }
-
-    /** Creates the row of zero dossiers when it is missing, in its own transaction (another may create it first). */
-    private void ensureRow(IndicatorKey key) {
-        Object[] keyValues = values(key);
-        Integer found = jdbc.queryForObject("select count(*) from indicator_count where " + KEY_COLUMNS, Integer.class,
-                keyValues);
-        if (found != null && found > 0) {
-            return;
-        }
-        try {
-            newTransaction.executeWithoutResult(status -> jdbc.update("insert into indicator_count (unit_key,"
-                    + " procedure_code, count_day, kind, online, state, with_result, due_hour, reappointed, digitised,"
-                    + " e_result, timed, dossiers, handling_minutes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)",
-                    keyValues));
-        } catch (DuplicateKeyException raced) {
-            // another transaction created the row first
-        }
     }
 
     /** The {@code count_month} of a day: year * 100 + month. */

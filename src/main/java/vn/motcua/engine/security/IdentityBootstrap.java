@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -210,7 +209,7 @@ class IdentityBootstrap implements ApplicationRunner {
                 ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
                 ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
         grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
-        grant(group, Resources.TASK, Authorization.ANY, Permissions.READ, TaskPermissions.READ_VARIABLE);
+        grant(group, Resources.TASK, Authorization.ANY, Permissions.READ);
         grant(group, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
         grant(group, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
     }
