@@ -2,17 +2,21 @@ package vn.motcua.dossier;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.calendar.WorkingCalendar;
@@ -24,8 +28,12 @@ import vn.motcua.calendar.WorkingCalendar;
  * <p>The number is taken in the reception's own transaction, under the lock of the book's counter row
  * ({@code register_counter}): two receptions of the same unit wait for each other and never take the same
  * number, and a reception that fails (its transaction rolls back) gives its number back, so the book has
- * no gaps. The counter row of a new year is created beforehand in a short transaction of its own, so that
- * two first receptions of a year do not collide on creating it.
+ * no gaps. It is taken when the reception is about to commit, after everything else it did (the next
+ * step's task, its deadlines and panel), so that the counter row, shared by every reception of the unit,
+ * is held only for the moment of the commit and not through the whole reception; the receptions of a busy
+ * counter would otherwise queue behind each other's work. The counter row of a new year is created
+ * beforehand in a short transaction of its own, so that two first receptions of a year do not collide on
+ * creating it.
  */
 @Component
 class DossierRegister {
@@ -46,13 +54,60 @@ class DossierRegister {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Enters a dossier received at {@code at} in its unit's book of that year (in the province's zone). */
+    /**
+     * Enters a dossier received at {@code at} in its unit's book of that year (in the province's zone), with the
+     * next number of the book when the transaction is about to commit (at once without a transaction).
+     */
     void enter(Dossier dossier, Instant at, ZoneId zone) {
         if (dossier.getRegisterNumber() != null) {
             return;
         }
         int year = at.atZone(zone).getYear();
-        dossier.registered(year, next(dossier.getReceivingUnit(), year));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            dossier.registered(year, next(dossier.getReceivingUnit(), year));
+            return;
+        }
+        Entries entries = entries();
+        if (entries.dossiers().stream().noneMatch(d -> d.getCode().equals(dossier.getCode()))) {
+            entries.dossiers().add(dossier);
+            entries.years().add(year);
+        }
+    }
+
+    private Entries entries() {
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof Entries entries && entries.owner() == this) {
+                return entries;
+            }
+        }
+        Entries entries = new Entries(this, new ArrayList<>(), new ArrayList<>());
+        TransactionSynchronizationManager.registerSynchronization(entries);
+        return entries;
+    }
+
+    /**
+     * The dossiers a transaction received, numbered just before it commits, ahead of the daily counts' rows
+     * ({@link IndicatorCounts}), so that every transaction takes the shared rows in the same order.
+     */
+    private record Entries(DossierRegister owner, List<Dossier> dossiers, List<Integer> years)
+            implements TransactionSynchronization {
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            for (int i = 0; i < dossiers.size(); i++) {
+                Dossier dossier = dossiers.get(i);
+                if (dossier.getRegisterNumber() == null) {
+                    dossier.registered(years.get(i), owner.next(dossier.getReceivingUnit(), years.get(i)));
+                }
+            }
+            dossiers.clear();
+            years.clear();
+        }
     }
 
     /** The next number of the unit's book of {@code year}, taken in the caller's transaction. */

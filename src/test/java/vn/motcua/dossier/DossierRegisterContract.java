@@ -1,14 +1,18 @@
 package vn.motcua.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.motcua.engine.Driver.clock;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.Staff;
@@ -25,7 +31,7 @@ import vn.motcua.engine.Driver;
 /**
  * The receiving unit's register (Form 07's book): each dossier takes the next number of its unit's book of
  * the year when it is received, through the real engine; receptions at the same time never share a number,
- * a reception that fails gives its number back, and dossiers received before the register existed are
+ * nor wait for each other's work, a reception that fails gives its number back, and dossiers received before the register existed are
  * entered in the order they were received. Uses UBND phường Phú Xuân's book of 2023, which no other test
  * writes to. Run on H2 ({@link DossierRegisterTest}) and on MariaDB ({@link MariaDbDossierRegisterTest}), whose
  * row locks are what keeps parallel receptions apart there.
@@ -62,14 +68,21 @@ abstract class DossierRegisterContract {
         }
         int before = last(2023);
 
-        // a reception whose transaction fails: its number goes back to the book
+        // a reception whose transaction fails as it commits, after its number was taken: the number goes back
         String failing = codes.remove(0);
-        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+        AtomicReference<Integer> taken = new AtomicReference<>();
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
             Dossier received = dossiers.changeStatus(failing, DossierStatus.RECEIVED, "Task_receptionCheck",
                     "tiepnhan.phuxuan", null);
-            assertThat(received.getRegisterNumber()).isEqualTo(before + 1);
-            tx.setRollbackOnly();
-        });
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    taken.set(received.getRegisterNumber());
+                    throw new IllegalStateException("the commit fails");
+                }
+            });
+        })).hasMessageContaining("the commit fails");
+        assertThat(taken.get()).isEqualTo(before + 1);
         assertThat(dossiers.require(failing).getRegisterNumber()).isNull();
         assertThat(last(2023)).isEqualTo(before);
 
@@ -96,6 +109,54 @@ abstract class DossierRegisterContract {
                 before + 7);
         assertThat(codes).allSatisfy(c -> assertThat(dossiers.require(c).getRegisterYear()).isEqualTo(2023));
         assertThat(last(2023)).isEqualTo(before + 7);
+    }
+
+    /**
+     * The book's counter row is shared by every reception of the unit: a reception still at work (its transaction
+     * open) must not hold up the counter's next reception, which takes the next number as it commits first.
+     */
+    @Test
+    void aReceptionStillAtWorkDoesNotHoldUpTheNext() throws Exception {
+        clock("2023-03-08T09:00+07:00");
+        String slow = driver.intake(BUILDING_PERMIT);
+        String quick = driver.intake(BUILDING_PERMIT);
+        int before = last(2023);
+        CountDownLatch received = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> slowReception = pool.submit(() -> {
+                Staff.actAs("tiepnhan.phuxuan", "phuongphuxuan_reception");
+                new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                    dossiers.changeStatus(slow, DossierStatus.RECEIVED, "Task_receptionCheck", "tiepnhan.phuxuan", null);
+                    received.countDown();
+                    try {
+                        assertThat(release.await(60, TimeUnit.SECONDS)).isTrue();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                return null;
+            });
+            assertThat(received.await(30, TimeUnit.SECONDS)).isTrue();
+            // the other officer receives the next dossier through the engine while the first is still at work
+            Future<?> quickReception = pool.submit(() -> {
+                Staff.actAs("tiepnhan.phuxuan", "phuongphuxuan_reception");
+                driver.complete(quick, "Task_receptionCheck", "APPROVE", null);
+                return null;
+            });
+            try {
+                quickReception.get(20, TimeUnit.SECONDS);
+            } finally {
+                release.countDown();
+            }
+            slowReception.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(dossiers.require(quick).getRegisterNumber()).isEqualTo(before + 1);
+        assertThat(dossiers.require(slow).getRegisterNumber()).isEqualTo(before + 2);
+        assertThat(last(2023)).isEqualTo(before + 2);
     }
 
     @Test
