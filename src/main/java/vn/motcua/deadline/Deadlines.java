@@ -2,8 +2,10 @@ package vn.motcua.deadline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +14,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.motcua.calendar.CalendarChanged;
 import vn.motcua.calendar.WorkingCalendar;
@@ -72,10 +76,47 @@ public class Deadlines {
         this.events = events;
     }
 
-    /** The open step of this key, started now if it is not open yet. */
+    /**
+     * The open step of this key, started now if it is not open yet. A task's creation asks for its step four
+     * times (the due date, the follow-up date, the two timers): the transaction remembers the step it found,
+     * as long as it stays open.
+     */
     public Handover step(String code, String step) {
-        return handovers.findFirstByDossierCodeAndStepAndEndedAtIsNullOrderByIdDesc(code, step)
+        OpenSteps open = openSteps();
+        String key = code + '\n' + step;
+        Handover known = open == null ? null : open.steps().get(key);
+        if (known != null && known.getEndedAt() == null) {
+            return known;
+        }
+        Handover found = handovers.findFirstByDossierCodeAndStepAndEndedAtIsNullOrderByIdDesc(code, step)
                 .orElseGet(() -> start(code, step));
+        if (open != null) {
+            open.steps().put(key, found);
+        }
+        return found;
+    }
+
+    /** The steps the current transaction found open (forgotten with it; set aside while a nested one runs). */
+    private OpenSteps openSteps() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof OpenSteps open && open.owner() == this) {
+                return open;
+            }
+        }
+        OpenSteps open = new OpenSteps(this, new HashMap<>());
+        TransactionSynchronizationManager.registerSynchronization(open);
+        return open;
+    }
+
+    private record OpenSteps(Deadlines owner, Map<String, Handover> steps) implements TransactionSynchronization {
+
+        @Override
+        public void afterCompletion(int status) {
+            steps.clear();
+        }
     }
 
     private Handover start(String code, String step) {

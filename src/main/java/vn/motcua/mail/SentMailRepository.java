@@ -3,10 +3,12 @@ package vn.motcua.mail;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface SentMailRepository extends JpaRepository<SentMail, Long> {
 
     boolean existsByIdempotencyKey(String idempotencyKey);
 
+    @Query("select m from SentMail m where m.idempotencyKey = ?1")
     Optional<SentMail> findByIdempotencyKey(String idempotencyKey);
 }
