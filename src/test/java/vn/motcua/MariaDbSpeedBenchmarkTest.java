@@ -29,7 +29,7 @@ import vn.motcua.engine.Driver;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "motcua.demo.allow-on-production-database=true")
 @ActiveProfiles({"demo", "test", "mariadb"})
-@Import({FaultInjection.class, Driver.class})
+@Import({FaultInjection.class, Driver.class, SpeedBenchmarkTest.BareStart.class})
 @ContextConfiguration(initializers = MailServer.Initializer.class)
 @DirtiesContext
 class MariaDbSpeedBenchmarkTest extends SpeedBenchmarkTest {
