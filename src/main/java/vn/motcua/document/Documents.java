@@ -164,8 +164,12 @@ public class Documents {
 
     /** The forms the dossier has now, in form order, one entry per occurrence of 02 and 04. */
     public List<AvailableDocument> available(String dossierCode) {
-        Dossier dossier = dossiers.require(dossierCode);
-        List<StatusChange> history = dossiers.history(dossierCode);
+        return available(dossiers.require(dossierCode), dossiers.history(dossierCode));
+    }
+
+    /** {@link #available(String)} for a dossier whose history the caller has read already. */
+    public List<AvailableDocument> available(Dossier dossier, List<StatusChange> history) {
+        String dossierCode = dossier.getCode();
         List<AvailableDocument> found = new ArrayList<>();
         if (dossier.getReceivedAt() != null) {
             found.add(entry(dossierCode, StandardForm.RECEIPT, null, dossier.getReceivedAt()));

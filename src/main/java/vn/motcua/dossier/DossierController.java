@@ -14,6 +14,8 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,10 +41,13 @@ class DossierController {
     private final MessageSource messages;
     private final List<DossierDetails> details;
     private final IdempotentRequests idempotency;
+    private final TransactionTemplate readOnly;
 
     DossierController(Dossiers dossiers, DossierWorkflow workflow, WorkingCalendar calendar, MessageSource messages,
-            List<DossierDetails> details, IdempotentRequests idempotency) {
+            List<DossierDetails> details, IdempotentRequests idempotency, PlatformTransactionManager transactions) {
         this.idempotency = idempotency;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.dossiers = dossiers;
         this.workflow = workflow;
         this.calendar = calendar;
@@ -86,7 +91,12 @@ class DossierController {
         return view(dossiers.require(code));
     }
 
+    /** The view, read in one transaction (its dozen reads would otherwise each take a connection and commit). */
     private DossierJson view(Dossier d) {
+        return readOnly.execute(status -> read(d));
+    }
+
+    private DossierJson read(Dossier d) {
         Procedure procedure = dossiers.procedureOf(d);
         ZoneId zone = calendar.zone();
         Instant projected = d.getReceivedAt() == null ? dossiers.appointment(procedure, calendar.now()) : null;

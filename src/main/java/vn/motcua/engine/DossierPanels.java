@@ -3,6 +3,7 @@ package vn.motcua.engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -116,6 +117,8 @@ class DossierPanels {
         Dossier dossier = dossiers.require(code);
         Procedure procedure = dossiers.procedureOf(dossier);
         Map<String, Object> panel = new LinkedHashMap<>();
+        // each officer's name looked up once for the panel (the same few officers sign most lines)
+        Map<String, String> names = new HashMap<>();
         panel.put("code", code);
         panel.put("procedure", procedure.getName() + " (" + procedure.getCode() + ")");
         panel.put("unit", procedure.getReceivingUnit().getName());
@@ -149,22 +152,24 @@ class DossierPanels {
                     : paper.isReceived() ? "panel.paper.received" : "panel.paper.missing"));
             row.put("files", stored.stream()
                     .filter(file -> Integer.valueOf(paper.getPosition()).equals(file.getPaperPosition()))
-                    .map(this::file).toList());
+                    .map(file -> file(file, names)).toList());
             checklist.add(row);
         }
         panel.put("papers", checklist);
         List<Map<String, String>> others = stored.stream().filter(file -> file.getPaperPosition() == null)
-                .map(this::file).toList();
+                .map(file -> file(file, names)).toList();
         panel.put("otherFiles", others);
         panel.put("hasOtherFiles", !others.isEmpty());
 
         List<Opinion> given = opinions.of(code);
+        List<Map<String, String>> opinionRows = given.stream().map(o -> opinion(o, names)).toList();
         panel.put("hasOpinion", !given.isEmpty());
-        panel.put("opinion", given.isEmpty() ? opinion(null) : opinion(given.get(given.size() - 1)));
-        panel.put("opinions", given.stream().map(this::opinion).toList());
+        panel.put("opinion", given.isEmpty() ? opinion(null, names) : opinionRows.get(opinionRows.size() - 1));
+        panel.put("opinions", opinionRows);
 
+        List<StatusChange> lines = dossiers.history(code);
         List<Map<String, String>> printable = new ArrayList<>();
-        for (AvailableDocument document : documents.available(code)) {
+        for (AvailableDocument document : documents.available(dossier, lines)) {
             if (PRINTABLE.contains(document.form())) {
                 printable.add(Map.of("title", message("panel.document", document.form(), document.title())
                         + (document.n() == null ? "" : " (" + message("panel.document.occurrence", document.n()) + ")"),
@@ -175,13 +180,13 @@ class DossierPanels {
         panel.put("hasDocuments", !printable.isEmpty());
 
         List<Map<String, String>> history = new ArrayList<>();
-        for (StatusChange line : dossiers.history(code)) {
+        for (StatusChange line : lines) {
             Map<String, String> row = new LinkedHashMap<>();
             row.put("at", at(line.getAt()));
             row.put("step", steps.of(line.getStep(), line.getFrom() == null ? message("step.name.filed")
                     : message(line.getTo().messageKey())));
             row.put("result", message(line.getTo().messageKey()));
-            row.put("by", actor(line.getActor()));
+            row.put("by", actor(line.getActor(), names));
             row.put("note", text(line.getNote()));
             history.add(row);
         }
@@ -232,28 +237,28 @@ class DossierPanels {
         }
     }
 
-    private Map<String, String> file(Attachment file) {
+    private Map<String, String> file(Attachment file, Map<String, String> names) {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("fileName", file.getOriginalName());
         row.put("fileSize", format.size(file.getSize()));
         row.put("kind", message("panel.file." + file.getKind().name()));
-        row.put("by", actor(file.getUploadedBy()));
+        row.put("by", actor(file.getUploadedBy(), names));
         row.put("at", at(file.getUploadedAt()));
         row.put("href", DossierFiles.href(file));
         return row;
     }
 
-    private Map<String, String> opinion(Opinion opinion) {
+    private Map<String, String> opinion(Opinion opinion, Map<String, String> names) {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("step", opinion == null ? "" : opinion.getStepName());
-        row.put("by", opinion == null ? "" : actor(opinion.getActor()));
+        row.put("by", opinion == null ? "" : actor(opinion.getActor(), names));
         row.put("at", opinion == null ? "" : at(opinion.getAt()));
         row.put("decision", opinion == null ? "" : text(opinion.getDecisionLabel()));
         row.put("note", opinion == null ? "" : text(opinion.getNote()));
         return row;
     }
 
-    private String actor(String userId) {
+    private String actor(String userId, Map<String, String> names) {
         if (userId == null || userId.isBlank()) {
             return "";
         }
@@ -263,7 +268,8 @@ class DossierPanels {
         if (Actors.SYSTEM.equals(userId)) {
             return message("panel.actor.system");
         }
-        return officers.fullName(userId).map(name -> name + " (" + userId + ")").orElse(userId);
+        return names.computeIfAbsent(userId,
+                id -> officers.fullName(id).map(name -> name + " (" + id + ")").orElse(id));
     }
 
     private String at(Instant instant) {
