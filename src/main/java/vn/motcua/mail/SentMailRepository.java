@@ -7,6 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface SentMailRepository extends JpaRepository<SentMail, Long> {
 
+    @Query("select count(m) > 0 from SentMail m where m.idempotencyKey = ?1")
     boolean existsByIdempotencyKey(String idempotencyKey);
 
     @Query("select m from SentMail m where m.idempotencyKey = ?1")
