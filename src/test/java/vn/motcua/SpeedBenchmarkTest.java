@@ -300,8 +300,9 @@ class SpeedBenchmarkTest {
 
     /** Runs ops operations on THREADS threads; answers operations per second. */
     private static double rate(String what, int ops, IntConsumer op) throws Exception {
-        // marks in the output, to count the SQL statements of each phase when the SQL is logged
-        System.out.printf("SPEED-MARK %s %d%n", what, ops);
+        // marks in the output (with the time of day), to count the SQL statements of each phase when the SQL is
+        // logged, or to pick a phase's samples out of a flight recording
+        System.out.printf("SPEED-MARK %s %d at %s%n", what, ops, java.time.LocalTime.now());
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
@@ -322,7 +323,7 @@ class SpeedBenchmarkTest {
             pool.shutdownNow();
         }
         double perSecond = ops / ((System.nanoTime() - start) / 1e9);
-        System.out.printf("SPEED-MARK end%n");
+        System.out.printf("SPEED-MARK end at %s%n", java.time.LocalTime.now());
         return perSecond;
     }
 
@@ -399,7 +400,7 @@ class SpeedBenchmarkTest {
             long n = Long.parseLong(counted.body().replaceAll("\\D", ""));
             assertThat(n).isGreaterThanOrEqualTo(UNIT_TASKS);
         });
-        System.out.printf("SPEED-MARK end%n");
+        System.out.printf("SPEED-MARK end at %s%n", java.time.LocalTime.now());
         long cityOpen = tasks.createTaskQuery().count();
         System.out.printf("SPEED task list (Việc của đơn vị, chuyenvien.thuanhoa, 15 by due date), %,d open tasks in the"
                 + " city, %,d in the unit: p50 %d ms, p95 %d ms (goal p95 < 100 ms); count p50 %d ms, p95 %d ms%n",
