@@ -14,8 +14,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.motcua.calendar.CalendarChanged;
 import vn.motcua.calendar.WorkingCalendar;
@@ -30,6 +28,7 @@ import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierStatusChanged;
 import vn.motcua.dossier.Dossiers;
 import vn.motcua.dossier.Verdict;
+import vn.motcua.transaction.TransactionScoped;
 
 /**
  * The deadlines of a dossier's steps, their verdicts, escalations and re-appointments.
@@ -82,7 +81,7 @@ public class Deadlines {
      * as long as it stays open.
      */
     public Handover step(String code, String step) {
-        OpenSteps open = openSteps();
+        OpenSteps open = TransactionScoped.of(OpenSteps.class, this, () -> new OpenSteps(this, new HashMap<>()));
         String key = code + '\n' + step;
         Handover known = open == null ? null : open.steps().get(key);
         if (known != null && known.getEndedAt() == null) {
@@ -96,27 +95,8 @@ public class Deadlines {
         return found;
     }
 
-    /** The steps the current transaction found open (forgotten with it; set aside while a nested one runs). */
-    private OpenSteps openSteps() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
-            if (registered instanceof OpenSteps open && open.owner() == this) {
-                return open;
-            }
-        }
-        OpenSteps open = new OpenSteps(this, new HashMap<>());
-        TransactionSynchronizationManager.registerSynchronization(open);
-        return open;
-    }
-
-    private record OpenSteps(Deadlines owner, Map<String, Handover> steps) implements TransactionSynchronization {
-
-        @Override
-        public void afterCompletion(int status) {
-            steps.clear();
-        }
+    /** The steps the current transaction found open, by dossier code and step. */
+    private record OpenSteps(Deadlines owner, Map<String, Handover> steps) implements TransactionScoped {
     }
 
     private Handover start(String code, String step) {

@@ -2,8 +2,9 @@ package vn.motcua.dossier;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.transaction.TransactionScoped;
 
 /**
  * The receiving unit's dossier register (Sổ theo dõi hồ sơ, Form 07): one book per unit and year, in which
@@ -63,34 +63,23 @@ class DossierRegister {
             return;
         }
         int year = at.atZone(zone).getYear();
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        Entries entries = TransactionScoped.of(Entries.class, this, () -> new Entries(this, new LinkedHashMap<>()));
+        if (entries == null) {
             dossier.registered(year, next(dossier.getReceivingUnit(), year));
-            return;
-        }
-        Entries entries = entries();
-        if (entries.dossiers().stream().noneMatch(d -> d.getCode().equals(dossier.getCode()))) {
-            entries.dossiers().add(dossier);
-            entries.years().add(year);
+        } else {
+            entries.received().putIfAbsent(dossier.getCode(), new Entry(dossier, year));
         }
     }
 
-    private Entries entries() {
-        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
-            if (registered instanceof Entries entries && entries.owner() == this) {
-                return entries;
-            }
-        }
-        Entries entries = new Entries(this, new ArrayList<>(), new ArrayList<>());
-        TransactionSynchronizationManager.registerSynchronization(entries);
-        return entries;
+    /** A dossier to number in its unit's book of {@code year}. */
+    private record Entry(Dossier dossier, int year) {
     }
 
     /**
-     * The dossiers a transaction received, numbered just before it commits, ahead of the daily counts' rows
-     * ({@link IndicatorCounts}), so that every transaction takes the shared rows in the same order.
+     * The dossiers a transaction received (by code), numbered just before it commits, ahead of the daily counts'
+     * rows ({@link IndicatorCounts}), so that every transaction takes the shared rows in the same order.
      */
-    private record Entries(DossierRegister owner, List<Dossier> dossiers, List<Integer> years)
-            implements TransactionSynchronization {
+    private record Entries(DossierRegister owner, Map<String, Entry> received) implements TransactionScoped {
 
         @Override
         public int getOrder() {
@@ -99,14 +88,13 @@ class DossierRegister {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            for (int i = 0; i < dossiers.size(); i++) {
-                Dossier dossier = dossiers.get(i);
+            received.values().forEach(entry -> {
+                Dossier dossier = entry.dossier();
                 if (dossier.getRegisterNumber() == null) {
-                    dossier.registered(years.get(i), owner.next(dossier.getReceivingUnit(), years.get(i)));
+                    dossier.registered(entry.year(), owner.next(dossier.getReceivingUnit(), entry.year()));
                 }
-            }
-            dossiers.clear();
-            years.clear();
+            });
+            received.clear();
         }
     }
 

@@ -24,13 +24,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.cluster.ClusterLock;
 import vn.motcua.dossier.DossierStatistics.Counts;
+import vn.motcua.transaction.TransactionScoped;
 
 /**
  * The indicators' daily counts (table {@code indicator_count}): per receiving unit, procedure and day of reception
@@ -118,16 +117,10 @@ public class IndicatorCounts {
 
     /** The moves of the current transaction, registered with it on the first. */
     private Moves moves() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        Moves moves = TransactionScoped.of(Moves.class, this, () -> new Moves(this, new TreeMap<>()));
+        if (moves == null) {
             throw new IllegalStateException("Dossier changes move their daily counts inside a transaction");
         }
-        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
-            if (registered instanceof Moves moves && moves.owner() == this) {
-                return moves;
-            }
-        }
-        Moves moves = new Moves(this, new TreeMap<>());
-        TransactionSynchronizationManager.registerSynchronization(moves);
         return moves;
     }
 
@@ -140,7 +133,7 @@ public class IndicatorCounts {
      * them only for the moment before its commit, and two transactions never wait on each other's rows the other way
      * round (which, row by row as the changes came, deadlocked concurrent approvals on MariaDB).
      */
-    private record Moves(IndicatorCounts owner, TreeMap<Long, long[]> rows) implements TransactionSynchronization {
+    private record Moves(IndicatorCounts owner, TreeMap<Long, long[]> rows) implements TransactionScoped {
 
         void add(long id, long dossiers, long minutes) {
             rows.merge(id, new long[] {dossiers, minutes}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
