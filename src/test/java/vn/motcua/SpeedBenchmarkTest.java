@@ -46,10 +46,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
 
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.Role;
@@ -217,7 +221,7 @@ class SpeedBenchmarkTest {
      * bare application (authorizations off) does. Only in the benchmark's context ({@code @Import}); component
      * scanning leaves classes nested in test classes alone.
      */
-    @org.springframework.web.bind.annotation.RestController
+    @RestController
     static class BareStart {
 
         static final String PATH = "/api/test/bare-start";
@@ -228,10 +232,9 @@ class SpeedBenchmarkTest {
             this.runtime = runtime;
         }
 
-        @org.springframework.web.bind.annotation.PostMapping(PATH)
-        org.springframework.http.ResponseEntity<Map<String, String>> start(
-                @org.springframework.web.bind.annotation.RequestBody Map<String, Object> variables) {
-            return org.springframework.http.ResponseEntity.status(201).body(Map.of("id", start(runtime, variables)));
+        @PostMapping(PATH)
+        ResponseEntity<Map<String, String>> start(@RequestBody Map<String, Object> variables) {
+            return ResponseEntity.status(201).body(Map.of("id", start(runtime, variables)));
         }
 
         static String start(RuntimeService runtime, Map<String, Object> variables) {
