@@ -68,7 +68,7 @@ class ApologyListeners {
         return (DelegateExecution execution) -> {
             Authentication auth = identity.getCurrentAuthentication();
             String approver = auth != null ? auth.getUserId() : SYSTEM;
-            User user = SystemAccess.call(() -> identity.createUserQuery().userId(approver).singleResult());
+            User user = SystemAccess.user(identity, approver);
             String signer = user == null ? approver : (user.getFirstName() + " " + user.getLastName()).strip();
             String code = DossierKeys.of(execution);
             Reappointment reappointment = deadlines.reappoint(

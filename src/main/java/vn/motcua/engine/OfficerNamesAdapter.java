@@ -30,7 +30,7 @@ class OfficerNamesAdapter implements OfficerNames {
 
     @Override
     public Optional<String> fullName(String userId) {
-        User user = SystemAccess.call(() -> identity.createUserQuery().userId(userId).singleResult());
+        User user = SystemAccess.user(identity, userId);
         if (user == null) {
             return Optional.empty();
         }

@@ -80,7 +80,7 @@ class OfficerPhones {
         if (!admin && !userId.equals(caller.getName())) {
             throw new DossierProblem(HttpStatus.FORBIDDEN, "officer.forbidden");
         }
-        User user = SystemAccess.call(() -> identity.createUserQuery().userId(userId).singleResult());
+        User user = SystemAccess.user(identity, userId);
         if (user == null) {
             throw new DossierProblem(HttpStatus.NOT_FOUND, "officer.notFound", userId);
         }

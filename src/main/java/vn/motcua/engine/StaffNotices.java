@@ -65,7 +65,7 @@ class StaffNotices {
 
     /** Tells whoever works the step's task that it is due soon. */
     void dueSoon(String code, String taskId) {
-        Task task = SystemAccess.call(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+        Task task = SystemAccess.task(tasks, taskId);
         if (task == null) {
             return;
         }
@@ -75,7 +75,7 @@ class StaffNotices {
 
     /** Tells a unit's supervisors that a step is overdue. */
     void overdue(String code, String taskId, String stepName, String supervisorsGroup, long escalationId) {
-        Task task = SystemAccess.call(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+        Task task = SystemAccess.task(tasks, taskId);
         Handover step = deadlines.handover(deadlines.escalation(escalationId).getHandoverId());
         Map<String, Object> model = model(code, task, step);
         model.put("stepName", stepName);
@@ -87,7 +87,7 @@ class StaffNotices {
 
     /** Passes the supervisors' urging on to whoever works the overdue task. */
     void urge(String code, String taskId, String stepName, String note, long escalationId) {
-        Task task = SystemAccess.call(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+        Task task = SystemAccess.task(tasks, taskId);
         if (task == null) {
             return;
         }
@@ -123,7 +123,7 @@ class StaffNotices {
         model.put("dueAt", step.getDueAt());
         model.put("baseUrl", site.baseUrl());
         if (task != null && task.getAssignee() != null) {
-            User officer = SystemAccess.call(() -> identity.createUserQuery().userId(task.getAssignee()).singleResult());
+            User officer = SystemAccess.user(identity, task.getAssignee());
             if (officer != null) {
                 model.put("officerName", (officer.getFirstName() + " " + officer.getLastName()).strip());
             }
@@ -141,7 +141,8 @@ class StaffNotices {
 
     private List<String> officersOf(Task task) {
         if (task.getAssignee() != null) {
-            List<String> one = emails(SystemAccess.call(() -> identity.createUserQuery().userId(task.getAssignee()).list()));
+            User assignee = SystemAccess.user(identity, task.getAssignee());
+            List<String> one = assignee == null ? List.of() : emails(List.of(assignee));
             if (!one.isEmpty()) {
                 return one;
             }

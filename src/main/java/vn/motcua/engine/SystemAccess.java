@@ -2,8 +2,12 @@ package vn.motcua.engine;
 
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.task.Task;
 
 /**
  * Runs engine calls that the system makes on an officer's behalf (starting an escalation, moving
@@ -39,5 +43,27 @@ final class SystemAccess {
             work.run();
             return null;
         });
+    }
+
+    /**
+     * The task of this id, or null. Inside a command, read by its id through the command's entity cache: a task query
+     * by id is built by MyBatis from the whole dynamic task-query mapping (filters, authorization and tenant checks),
+     * which took about a twelfth of the escalation jobs' processor time when 10,000 steps fell overdue at once.
+     */
+    static Task task(TaskService tasks, String taskId) {
+        CommandContext context = Context.getCommandContext();
+        if (context == null) {
+            return tasks.createTaskQuery().taskId(taskId).singleResult();
+        }
+        return call(() -> context.getTaskManager().findTaskById(taskId));
+    }
+
+    /** The user of this id, or null; inside a command by id through the configured identity provider. */
+    static User user(IdentityService identity, String userId) {
+        CommandContext context = Context.getCommandContext();
+        if (context == null) {
+            return identity.createUserQuery().userId(userId).singleResult();
+        }
+        return call(() -> context.getReadOnlyIdentityProvider().findUserById(userId));
     }
 }
