@@ -37,6 +37,9 @@ public final class PackagedApp implements AutoCloseable {
     private final Path folder;
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<String> arguments = new ArrayList<>();
+    private List<String> jvmOptions = List.of("-XX:TieredStopAtLevel=1", "-Xmx768m");
+    private Path jarToRun;
+    private String readiness = "/actuator/health/readiness";
     private Process process;
     private int port;
 
@@ -70,6 +73,24 @@ public final class PackagedApp implements AutoCloseable {
         return this;
     }
 
+    /** The JVM's options instead of the tests' default ({@code -XX:TieredStopAtLevel=1 -Xmx768m}); none: the JVM's. */
+    public PackagedApp jvmOptions(String... options) {
+        jvmOptions = List.of(options);
+        return this;
+    }
+
+    /** Runs this jar instead of Motcua's, ready once {@code readinessPath} answers 200. */
+    public PackagedApp jar(Path jar, String readinessPath) {
+        jarToRun = jar.toAbsolutePath();
+        readiness = readinessPath;
+        return this;
+    }
+
+    /** The running JVM's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     public Path folder() {
         return folder;
     }
@@ -87,7 +108,7 @@ public final class PackagedApp implements AutoCloseable {
         return Api.at(port);
     }
 
-    /** Starts the jar and waits until it is ready ({@code /actuator/health/readiness}, after start-up); fails with its output if it dies. */
+    /** Starts the jar and waits until it is ready ({@code /actuator/health/readiness} unless named, after start-up); fails with its output if it dies. */
     public PackagedApp start() {
         launch();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
@@ -149,8 +170,9 @@ public final class PackagedApp implements AutoCloseable {
 
     private void launch() {
         port = freePort();
-        List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-Xmx768m", "-jar",
-                jar().toString()));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", (jarToRun == null ? jar() : jarToRun).toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
         builder.redirectOutput(folder.resolve("output-" + port + ".log").toFile());
@@ -169,7 +191,7 @@ public final class PackagedApp implements AutoCloseable {
     private boolean healthy() {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).GET()
+                    URI.create("http://127.0.0.1:" + port + readiness)).timeout(Duration.ofSeconds(5)).GET()
                     .build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {
