@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 
 /**
  * Headless Chromium from Debian's packages for the browser tests: never a browser of its own, and
@@ -41,5 +45,26 @@ public final class Chromium {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Until the element's page has been replaced by the next one: Selenium's {@code stalenessOf}, also when Chromium
+     * (156 and later) answers the check on a node of the old document with "Node with given id does not belong to the
+     * document" instead of a stale element reference.
+     */
+    public static ExpectedCondition<Boolean> replaced(WebElement oldPage) {
+        return driver -> {
+            try {
+                oldPage.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 }

@@ -131,7 +131,7 @@ class CatalogHomeBrowserTest {
     private void navigateBy(By what) {
         WebElement oldPage = browser.findElement(By.tagName("html"));
         browser.findElement(what).click();
-        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(Chromium.replaced(oldPage));
         wait.until(d -> "complete".equals(js("return document.readyState")));
     }
 

@@ -178,7 +178,7 @@ class TransparencyBrowserTest {
     private void navigateBy(By what) {
         WebElement oldPage = browser.findElement(By.tagName("html"));
         browser.findElement(what).click();
-        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(Chromium.replaced(oldPage));
         wait.until(d -> "complete".equals(js("return document.readyState")));
     }
 
