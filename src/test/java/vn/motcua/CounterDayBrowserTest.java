@@ -417,7 +417,9 @@ class CounterDayBrowserTest {
     }
 
     private JsonNode dossier(String code) {
-        return demo.get("/api/dossiers/" + code).json();
+        Api.Response dossier = demo.get("/api/dossiers/" + code);
+        assertThat(dossier.status()).as("GET /api/dossiers/%s: %s", code, dossier.body()).isEqualTo(200);
+        return dossier.json();
     }
 
     private void shot(String name) throws Exception {

@@ -120,7 +120,7 @@ class MemoryBenchmarkIT {
         Api leader = Api.at(port).as("lanhdao.thuanhoa", "demo");
         List<String> codes = Collections.synchronizedList(new ArrayList<>());
         inParallel(DOSSIERS, i -> {
-            Api.Response filed = counter.post("/api/dossiers", intake("Hộ kinh doanh " + i));
+            Api.Response filed = counter.post("/api/dossiers", SpeedBenchmarkTest.intake("Hộ kinh doanh " + i));
             if (filed.status() == 201) {
                 codes.add(filed.json().get("code").asText());
             } else {
@@ -217,14 +217,6 @@ class MemoryBenchmarkIT {
         variables.put("address", Map.of("value", "Huế"));
         variables.put("procedureCode", Map.of("value", "1.001612"));
         return variables;
-    }
-
-    private static Map<String, Object> intake(String businessName) {
-        return Map.of("procedureCode", "1.001612", "channel", "COUNTER", "returnMethod", "COUNTER", "sets", 1,
-                "applicant", Map.of("fullName", "Nguyễn Văn An", "idNumber", "046090001234", "phone", "0905123456",
-                        "email", "an@example.com", "address", "5 Hùng Vương, phường Thuận Hóa, Huế"),
-                "formData", Map.of("businessName", businessName, "businessAddress", "5 Hùng Vương, Huế",
-                        "businessLines", "Bán lẻ", "capital", "100000000"));
     }
 
     private static void failed(Api.Response response) {

@@ -243,7 +243,8 @@ class SpeedBenchmarkTest {
         }
     }
 
-    private static Map<String, Object> intake(String businessName) {
+    /** A household business filed at the counter of UBND phường Thuận Hóa, as {@code POST /api/dossiers} takes it. */
+    static Map<String, Object> intake(String businessName) {
         return Map.of("procedureCode", HOUSEHOLD_BUSINESS, "channel", "COUNTER", "returnMethod", "COUNTER", "sets", 1,
                 "applicant", Map.of("fullName", "Nguyễn Văn An", "idNumber", "046090001234", "phone", "0905123456",
                         "email", "an@example.com", "address", "5 Hùng Vương, phường Thuận Hóa, Huế"),
