@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
  * pass two seconds: with 8 officers completing receptions at once on a loaded 2-core machine, a reception failed with
  * "Timeout trying to lock table REGISTER_COUNTER" (a 500) although the lock came free a little later. MariaDB waits
  * 50 s by default ({@code innodb_lock_wait_timeout}). A lock timeout already named in the URL ({@code LOCK_TIMEOUT=}),
- * or a pool's own initialisation SQL, is kept.
+ * or a pool's own initialisation SQL, is kept. The embedded H2 gets it; with an H2 server ({@code jdbc:h2:tcp:}) the
+ * pool is already started before it could be set (the setting is sealed then), and H2's own wait stays, with a warning.
  */
 @Configuration(proxyBeanMethods = false)
 class H2LockWait {
@@ -27,9 +28,16 @@ class H2LockWait {
     @Bean
     static BeanPostProcessor h2LockTimeoutSetter() {
         return new BeanPostProcessor() {
+            // before initialisation: the pool's settings are bound by then, and its first connection (which seals
+            // them) is not taken yet
             @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof HikariDataSource pool && applies(pool.getJdbcUrl(), pool.getConnectionInitSql())) {
+                    if (pool.isRunning()) {
+                        log.warn("H2: the connection pool was started before its lock wait could be set; H2's own"
+                                + " ({} ms) applies", 2000);
+                        return bean;
+                    }
                     pool.setConnectionInitSql("SET LOCK_TIMEOUT " + LOCK_WAIT_MS);
                     log.info("H2: a transaction waits up to {} ms for another's row lock", LOCK_WAIT_MS);
                 }
