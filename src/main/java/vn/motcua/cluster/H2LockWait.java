@@ -1,5 +1,7 @@
 package vn.motcua.cluster;
 
+import java.util.Locale;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,9 @@ class H2LockWait {
     /** As {@code spring.datasource.hikari.connection-timeout} in {@code application.yml}. */
     static final int LOCK_WAIT_MS = 10_000;
 
+    /** H2's own wait, {@code call lock_timeout()} on a fresh session. */
+    static final int H2_OWN_LOCK_WAIT_MS = 2_000;
+
     @Bean
     static BeanPostProcessor h2LockTimeoutSetter() {
         return new BeanPostProcessor() {
@@ -35,7 +40,7 @@ class H2LockWait {
                 if (bean instanceof HikariDataSource pool && applies(pool.getJdbcUrl(), pool.getConnectionInitSql())) {
                     if (pool.isRunning()) {
                         log.warn("H2: the connection pool was started before its lock wait could be set; H2's own"
-                                + " ({} ms) applies", 2000);
+                                + " ({} ms) applies", H2_OWN_LOCK_WAIT_MS);
                         return bean;
                     }
                     pool.setConnectionInitSql("SET LOCK_TIMEOUT " + LOCK_WAIT_MS);
@@ -48,7 +53,7 @@ class H2LockWait {
 
     static boolean applies(String url, String initSql) {
         return url != null && url.regionMatches(true, 0, "jdbc:h2:", 0, 8)
-                && !url.toUpperCase(java.util.Locale.ROOT).contains("LOCK_TIMEOUT=")
+                && !url.toUpperCase(Locale.ROOT).contains("LOCK_TIMEOUT=")
                 && (initSql == null || initSql.isBlank());
     }
 }
