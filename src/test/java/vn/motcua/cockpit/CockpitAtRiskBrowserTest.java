@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -59,7 +60,9 @@ class CockpitAtRiskBrowserTest {
     void seed() {
         try {
             Staff.actAs("demo", "camunda-admin");
-            Instant appointment = calendar.addWorkingTime(calendar.now(), 25, null).toInstant();
+            // from the whole minute: the dossier keeps its appointment to the minute
+            Instant appointment = calendar.addWorkingTime(calendar.now().truncatedTo(ChronoUnit.MINUTES), 25,
+                    null).toInstant();
             ClockUtil.setCurrentTime(Date.from(calendar.subtractWorkingTime(appointment, 3 * 480)));
             code = dossiers.intake(new IntakeRequest("1.001612", Channel.COUNTER,
                     new IntakeRequest.ApplicantData("Ngô Văn Nguy Cơ", "046190007654", "0905333444", "nguyco@example.com",
