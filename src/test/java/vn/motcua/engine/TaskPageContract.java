@@ -1,0 +1,168 @@
+package vn.motcua.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A page of a task list read in two steps ({@link TaskPagePlugin}) holds the same tasks, in the same order, as the
+ * engine's own statement gives for the same call: a Tasklist filter's page as an officer sees it, with the officer's
+ * groups, grants and unit tenant; pages further down; the orderings Tasklist offers on the task's own columns; a task
+ * found through two of the officer's groups (and so two grants) listed once; and a query ordered by a variable, which
+ * keeps the engine's statement. Tasks of the same group in another unit's tenant stay out of both. Run on H2
+ * ({@link TaskPageTest}) and on MariaDB ({@link MariaDbTaskPageTest}).
+ */
+abstract class TaskPageContract {
+
+    static final String KEY = "taskPageContract";
+    static final String UNIT = "phuongthuanhoa";
+    static final String OTHER_UNIT = "phuongphuxuan";
+    static final String SPECIALISTS = UNIT + "_specialists";
+    static final String LEADERS = UNIT + "_leaders";
+    static final String OFFICER = "chuyenvien.thuanhoa";
+    static final int TASKS = 30;
+
+    @Autowired ProcessEngine engine;
+    @Autowired RepositoryService repository;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired FilterService filters;
+    @Autowired IdentityService identity;
+
+    private final List<String> instances = new ArrayList<>();
+
+    @BeforeEach
+    void openTasks() {
+        for (String tenant : List.of(UNIT, OTHER_UNIT)) {
+            if (repository.createProcessDefinitionQuery().processDefinitionKey(KEY).tenantIdIn(tenant).count() == 0) {
+                repository.createDeployment().name("task page contract").tenantId(tenant).addModelInstance(KEY + ".bpmn",
+                        Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1).startEvent()
+                                .userTask("Task_open").name("Thẩm định hồ sơ").camundaCandidateGroups("${groups}")
+                                .camundaDueDate("${due}").camundaPriority("${priority}")
+                                .endEvent().done()).deploy();
+            }
+        }
+        Date start = Date.from(OffsetDateTime.parse("2031-01-06T08:00+07:00").toInstant());
+        for (int i = 0; i < TASKS; i++) {
+            // the due dates and priorities in different orders, each one once
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("due", new Date(start.getTime() + 3_600_000L * ((i * 7) % TASKS)));
+            variables.put("priority", (i * 11) % TASKS);
+            variables.put("rank", (i * 13) % TASKS);
+            // a few tasks for both of the officer's groups, so found twice by the joins; a few for the leaders only
+            variables.put("groups", i % 5 == 0 ? SPECIALISTS + "," + LEADERS : i % 7 == 0 ? LEADERS : SPECIALISTS);
+            instances.add(runtime.createProcessInstanceByKey(KEY).processDefinitionTenantId(UNIT).setVariables(variables)
+                    .execute().getId());
+        }
+        // the same group's name on tasks of another unit's tenant: never the officer's
+        for (int i = 0; i < 3; i++) {
+            instances.add(runtime.createProcessInstanceByKey(KEY).processDefinitionTenantId(OTHER_UNIT)
+                    .setVariables(Map.of("due", start, "priority", 0, "rank", 0, "groups", SPECIALISTS))
+                    .execute().getId());
+        }
+    }
+
+    @AfterEach
+    void closeTasks() {
+        identity.clearAuthentication();
+        for (String instance : instances) {
+            runtime.deleteProcessInstance(instance, "task page contract", true, true);
+        }
+    }
+
+    @Test
+    void anOfficersFilterPagesHoldWhatTheEnginesStatementGives() {
+        String filterId = filters.createTaskFilterQuery().filterName("Việc của đơn vị").singleResult().getId();
+        asOfficer();
+        for (int first : List.of(0, 5, 15, 25)) {
+            List<String> ours = ids(filters.listPage(filterId, byDue(), first, 10));
+            List<String> engines = withEnginesStatement(() -> ids(filters.listPage(filterId, byDue(), first, 10)));
+            assertThat(ours).as("page from %d", first).isEqualTo(engines);
+        }
+        List<Task> all = filters.listPage(filterId, byDue(), 0, 100);
+        // every task of the officer's two groups in his unit, each once, none of the other unit's
+        assertThat(all).extracting(Task::getTenantId).containsOnly(UNIT);
+        assertThat(ids(all)).doesNotHaveDuplicates().hasSize(TASKS);
+        assertThat(all).extracting(Task::getDueDate).isSorted();
+        assertThat(filters.count(filterId, byDue())).isEqualTo(TASKS);
+    }
+
+    @Test
+    void theOrderingsTasklistOffersGiveTheEnginesPages() {
+        asOfficer();
+        List<Supplier<TaskQuery>> queries = List.of(
+                () -> mine().orderByDueDate().desc(),
+                () -> mine().orderByTaskPriority().desc().orderByDueDate().asc(),
+                () -> mine().orderByTaskId().asc(),
+                () -> mine().orderByTaskCreateTime().desc().orderByTaskId().asc(),
+                () -> mine(),
+                // ordered by a variable: the engine's statement, kept as it is
+                () -> mine().orderByProcessVariable("rank", org.camunda.bpm.engine.variable.type.ValueType.INTEGER).asc());
+        for (int q = 0; q < queries.size(); q++) {
+            Supplier<TaskQuery> query = queries.get(q);
+            for (int first : List.of(0, 12)) {
+                List<String> ours = ids(query.get().listPage(first, 12));
+                List<String> engines = withEnginesStatement(() -> ids(query.get().listPage(first, 12)));
+                assertThat(ours).as("query %d from %d", q, first).hasSizeGreaterThan(0).isEqualTo(engines);
+            }
+        }
+        assertThat(mine().orderByTaskPriority().desc().listPage(0, 5)).extracting(Task::getPriority)
+                .containsExactly(29, 28, 27, 26, 25);
+    }
+
+    /** The officer as Tasklist authenticates him: his unit's specialists and leaders, his unit's tenant. */
+    private void asOfficer() {
+        identity.setAuthentication(OFFICER, List.of(SPECIALISTS, LEADERS), List.of(UNIT));
+    }
+
+    private TaskQuery byDue() {
+        return tasks.createTaskQuery().processDefinitionKey(KEY).orderByDueDate().asc();
+    }
+
+    private TaskQuery mine() {
+        return tasks.createTaskQuery().processDefinitionKey(KEY).taskCandidateGroupIn(List.of(SPECIALISTS, LEADERS))
+                .includeAssignedTasks();
+    }
+
+    /** The same call through the engine's own statement, the page statement put back after. */
+    private <T> T withEnginesStatement(Supplier<T> call) {
+        DbSqlSessionFactory sessions = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getDbSqlSessionFactory();
+        Map<String, String> ours = sessions.getStatementMappings();
+        assertThat(ours).containsEntry(TaskPagePlugin.ENGINE_STATEMENT, TaskPagePlugin.PAGE_STATEMENT);
+        Map<String, String> engines = new HashMap<>(ours);
+        engines.remove(TaskPagePlugin.ENGINE_STATEMENT);
+        sessions.setStatementMappings(engines);
+        try {
+            return call.get();
+        } finally {
+            sessions.setStatementMappings(ours);
+        }
+    }
+
+    private static List<String> ids(List<Task> page) {
+        return page.stream().map(Task::getId).toList();
+    }
+}
