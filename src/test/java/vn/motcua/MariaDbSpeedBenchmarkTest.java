@@ -21,7 +21,8 @@ import vn.motcua.engine.Driver;
 /**
  * {@link SpeedBenchmarkTest} on the MariaDB server of the {@code mariadb} suite (127.0.0.1:3306, root, empty password;
  * {@code -Dmotcua.test.mariadb.server=… -Dmotcua.test.mariadb.user=… -Dmotcua.test.mariadb.password=…}), in its own
- * database {@code motcua_bench}, created afresh and dropped afterwards (kept with {@code -Dbenchmark.keep=true}):
+ * database {@code motcua_bench}, created afresh and dropped afterwards (kept with {@code -Dbenchmark.keep=true}, and
+ * used again as it is, with the open tasks already seeded, with {@code -Dbenchmark.reuse=true}):
  * {@code ./mvnw verify -Pbenchmark -Dtest=MariaDbSpeedBenchmarkTest -Dbenchmark.mariadb=true}.
  */
 @Tag("benchmark")
@@ -40,7 +41,12 @@ class MariaDbSpeedBenchmarkTest extends SpeedBenchmarkTest {
 
     @DynamicPropertySource
     static void mariadb(DynamicPropertyRegistry registry) throws SQLException {
-        execute("drop database if exists motcua_bench", "create database motcua_bench character set utf8mb4 collate utf8mb4_bin");
+        if (Boolean.getBoolean("benchmark.reuse")) {
+            execute("create database if not exists motcua_bench character set utf8mb4 collate utf8mb4_bin");
+        } else {
+            execute("drop database if exists motcua_bench",
+                    "create database motcua_bench character set utf8mb4 collate utf8mb4_bin");
+        }
         registry.add("spring.datasource.url", () -> SERVER + "motcua_bench");
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> PASSWORD);
