@@ -91,6 +91,8 @@ class SpeedBenchmarkTest {
     static final int THREADS = Integer.getInteger("benchmark.threads", 8);
     static final int OPS = Integer.getInteger("benchmark.ops", 200);
     static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
+    /** Operations per side in the uncounted warm-up round; by default a tenth of a round's, at least one per thread. */
+    static final int WARMUP = Integer.getInteger("benchmark.warmup", -1);
     static final int TASKS = Integer.getInteger("benchmark.tasks", 100_000);
     static final int UNIT_TASKS = Integer.getInteger("benchmark.unitTasks", 10_000);
     static final int TIMERS = Integer.getInteger("benchmark.timers", 10_000);
@@ -136,7 +138,8 @@ class SpeedBenchmarkTest {
         Map<String, List<Double>> anchors = new java.util.LinkedHashMap<>();
         AtomicInteger bareKeys = new AtomicInteger();
         // warm-up, not counted
-        runRound(counter, specialist, leader, Math.max(THREADS, OPS / 10), bareKeys, true, null, null);
+        runRound(counter, specialist, leader, WARMUP >= 0 ? WARMUP : Math.max(THREADS, OPS / 10), bareKeys, true, null,
+                null);
         for (int round = 0; round < ROUNDS; round++) {
             runRound(counter, specialist, leader, OPS, bareKeys, round % 2 == 0, ratios, anchors);
         }
