@@ -30,9 +30,11 @@ import org.springframework.stereotype.Component;
  * <p>Here a page is read in two steps ({@code TaskPage.xml}): the distinct ids of the page with only the columns the
  * page is ordered by, then the page's rows by id, in the same order. The query's conditions (candidate groups,
  * authorizations, tenants, the filter's criteria) are the engine's own fragment, included unchanged, so the page
- * holds the same tasks in the same order. Only a page (at most {@value #MAX_PAGE} rows) ordered by the task's own
- * columns is read so; a query ordered by a variable or a process definition, or a whole list, takes the engine's
- * statement as it is. On database types other than H2, MySQL and MariaDB (whose {@code limit} the fragment follows)
+ * holds the same tasks in the same order. Where the ordering has ties (tasks due at the same minute), which the
+ * engine's statement leaves to the database, the tasks are ordered by their id as well, so that Tasklist's next page
+ * neither repeats nor skips a task. Only a page (at most {@value #MAX_PAGE} rows) ordered by the task's own columns
+ * is read so; a query ordered by a variable or a process definition, or a whole list, takes the engine's statement as
+ * it is. On database types other than those of H2 and MariaDB, the databases the project runs on and is tested with,
  * the engine's statement is left alone.
  */
 @Component
@@ -44,6 +46,7 @@ public class TaskPagePlugin extends AbstractProcessEnginePlugin {
     static final String ENGINE_STATEMENT = "selectTaskByQueryCriteria";
     static final String PAGE_STATEMENT = "vn.motcua.engine.TaskPage.selectTaskPageByQueryCriteria";
     static final int MAX_PAGE = 1000;
+    /** H2, and MariaDB, which the engine takes for MySQL through MariaDB Connector/J ("mysql") or calls "mariadb". */
     private static final Set<String> DATABASES = Set.of("h2", "mysql", "mariadb");
 
     @Override
@@ -84,7 +87,8 @@ public class TaskPagePlugin extends AbstractProcessEnginePlugin {
             return false;
         }
         for (QueryOrderingProperty ordering : query.getOrderingProperties()) {
-            if (!ordering.isContainedProperty() || ordering.getQueryProperty().getFunction() != null
+            if (!ordering.isContainedProperty() || ordering.getQueryProperty() == null
+                    || ordering.getQueryProperty().getFunction() != null || ordering.getQueryProperty().getName() == null
                     || !ordering.getQueryProperty().getName().matches("[A-Z_]+")) {
                 return false;
             }

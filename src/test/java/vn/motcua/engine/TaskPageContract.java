@@ -31,7 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * engine's own statement gives for the same call: a Tasklist filter's page as an officer sees it, with the officer's
  * groups, grants and unit tenant; pages further down; the orderings Tasklist offers on the task's own columns; a task
  * found through two of the officer's groups (and so two grants) listed once; and a query ordered by a variable, which
- * keeps the engine's statement. Tasks of the same group in another unit's tenant stay out of both. Run on H2
+ * keeps the engine's statement. Tasks of the same group in another unit's tenant stay out of both. Tasks due at the
+ * same time are ordered by id, so that pages one after the other neither repeat nor skip one. Run on H2
  * ({@link TaskPageTest}) and on MariaDB ({@link MariaDbTaskPageTest}).
  */
 abstract class TaskPageContract {
@@ -130,6 +131,31 @@ abstract class TaskPageContract {
         }
         assertThat(mine().orderByTaskPriority().desc().listPage(0, 5)).extracting(Task::getPriority)
                 .containsExactly(29, 28, 27, 26, 25);
+    }
+
+    @Test
+    void pagesOneAfterTheOtherNeitherRepeatNorSkipATaskDueAtTheSameTime() {
+        Date start = Date.from(OffsetDateTime.parse("2031-01-06T08:00+07:00").toInstant());
+        for (int i = 0; i < 20; i++) {
+            // due at the first two hours, as some of the tasks opened before each test
+            instances.add(runtime.createProcessInstanceByKey(KEY).processDefinitionTenantId(UNIT).setVariables(Map.of(
+                    "due", new Date(start.getTime() + 3_600_000L * (i % 2)), "priority", 0, "rank", 0,
+                    "groups", SPECIALISTS)).execute().getId());
+        }
+        asOfficer();
+        List<Task> paged = new ArrayList<>();
+        for (int first = 0; first < TASKS + 20; first += 7) {
+            paged.addAll(mine().orderByDueDate().asc().listPage(first, 7));
+        }
+        assertThat(ids(paged)).doesNotHaveDuplicates().hasSize(TASKS + 20);
+        for (int i = 1; i < paged.size(); i++) {
+            Task before = paged.get(i - 1);
+            Task after = paged.get(i);
+            assertThat(before.getDueDate()).isBeforeOrEqualTo(after.getDueDate());
+            if (before.getDueDate().equals(after.getDueDate())) {
+                assertThat(before.getId()).as("tasks due at the same time, by id").isLessThan(after.getId());
+            }
+        }
     }
 
     /** The officer as Tasklist authenticates him: his unit's specialists and leaders, his unit's tenant. */
