@@ -1,9 +1,6 @@
 package vn.motcua.engine;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,10 +12,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import vn.motcua.FaultInjection;
 import vn.motcua.MailServer;
+import vn.motcua.MariaDbDatabase;
 
 /**
- * The task page contract on a real MariaDB server (the {@code mariadb} suite), in a database of its own
- * ({@code motcua_task_page_test}, or {@code -Dmotcua.test.mariadb.task-page-database=…}), created afresh.
+ * The task page contract ({@link TaskPageContract}) on a real MariaDB server (the {@code mariadb} suite), in a database
+ * of its own ({@code motcua_task_page_test}, or {@code -Dmotcua.test.mariadb.task-page-database=…}), created afresh
+ * and dropped when the tests' JVM ends.
  */
 @Tag("mariadb")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -28,23 +27,8 @@ import vn.motcua.MailServer;
 @ContextConfiguration(initializers = MailServer.Initializer.class)
 class MariaDbTaskPageTest extends TaskPageContract {
 
-    static final String SERVER = System.getProperty("motcua.test.mariadb.server", "jdbc:mariadb://127.0.0.1:3306/");
-    static final String USER = System.getProperty("motcua.test.mariadb.user", "root");
-    static final String PASSWORD = System.getProperty("motcua.test.mariadb.password", "");
-    static final String DATABASE = System.getProperty("motcua.test.mariadb.task-page-database", "motcua_task_page_test");
-
     @DynamicPropertySource
     static void mariadb(DynamicPropertyRegistry registry) throws SQLException {
-        if (!DATABASE.matches("[a-z0-9_]+")) {
-            throw new IllegalArgumentException("database name " + DATABASE);
-        }
-        try (Connection connection = DriverManager.getConnection(SERVER, USER, PASSWORD);
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE);
-            statement.execute("create database " + DATABASE + " character set utf8mb4 collate utf8mb4_bin");
-        }
-        registry.add("spring.datasource.url", () -> SERVER + DATABASE);
-        registry.add("spring.datasource.username", () -> USER);
-        registry.add("spring.datasource.password", () -> PASSWORD);
+        MariaDbDatabase.fresh(registry, "task-page-database", "motcua_task_page_test");
     }
 }
