@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -121,9 +122,18 @@ class TasklistVietnameseBrowserTest {
         claim.click();
         wait.until(driver -> "tiepnhan.hcc".equals(counter.get("/engine-rest/task/" + taskId).json().path("assignee")
                 .asText()));
-        // the claimed task has left the unit's filter: open it again, as the officer would from "my tasks"
-        browser.get(tasklist + "#/?task=" + taskId);
-        browser.navigate().refresh();
+        // the claimed task has left the list shown (Tasklist's first filter, as the address named no filter) and
+        // heads "Việc của tôi": the officer opens it from its card there (without reloading the page, which twice,
+        // under the full suite's load, left Tasklist on its start-up spinner)
+        By card = By.cssSelector("[cam-tasks] .tasks-list li.task a[href*='task=" + taskId + "']");
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            List<WebElement> cards = driver.findElements(card);
+            if (cards.isEmpty()) {
+                return false;
+            }
+            cards.get(0).click();
+            return true;
+        });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), code));
 
         // the decision is required: completing without one shows form-js's message, in Vietnamese
