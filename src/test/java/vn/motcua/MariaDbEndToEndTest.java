@@ -5,28 +5,15 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.junit.jupiter.api.Tag;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import vn.motcua.engine.Driver;
 
 /**
  * The end-to-end contract on a real MariaDB server (the {@code mariadb} suite: {@code ./mvnw verify -Pmariadb}).
  * The database {@code motcua_test} is created afresh, utf8mb4 with a binary collation, as the
  * README prescribes for production.
  */
-@Tag("mariadb")
-// the demo users on a throwaway MariaDB database: refused unless said so explicitly
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "motcua.demo.allow-on-production-database=true")
-@ActiveProfiles({"demo", "test", "mariadb"})
-@Import({FaultInjection.class, Driver.class})
-@ContextConfiguration(initializers = MailServer.Initializer.class)
+@MariaDbTest
 class MariaDbEndToEndTest extends EndToEndContract {
 
     static final String SERVER = System.getProperty("motcua.test.mariadb.server", "jdbc:mariadb://127.0.0.1:3306/");

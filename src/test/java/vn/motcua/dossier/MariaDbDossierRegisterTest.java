@@ -5,28 +5,16 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.junit.jupiter.api.Tag;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import vn.motcua.FaultInjection;
-import vn.motcua.MailServer;
-import vn.motcua.engine.Driver;
+import vn.motcua.MariaDbTest;
 
 /**
  * The register contract on a real MariaDB server (the {@code mariadb} suite), in a database of its own
  * ({@code motcua_register_test}, or {@code -Dmotcua.test.mariadb.register-database=…}), created afresh.
  */
-@Tag("mariadb")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "motcua.demo.allow-on-production-database=true")
-@ActiveProfiles({"demo", "test", "mariadb"})
-@Import({FaultInjection.class, Driver.class})
-@ContextConfiguration(initializers = MailServer.Initializer.class)
+@MariaDbTest
 class MariaDbDossierRegisterTest extends DossierRegisterContract {
 
     static final String SERVER = System.getProperty("motcua.test.mariadb.server", "jdbc:mariadb://127.0.0.1:3306/");
