@@ -25,4 +25,8 @@ interface MailTransport {
 
     /** For the log at start-up: where mail goes. */
     String describe();
+
+    /** Lets go of what it holds open (the application stops). */
+    default void close() {
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -143,6 +144,12 @@ public class Mailer {
         }
         log.info("Mail {} sent via {} as {}", idempotencyKey, transport.kind(), messageId);
         return true;
+    }
+
+    /** Closes the transport's open connections when the application stops. */
+    @PreDestroy
+    void close() {
+        transport.close();
     }
 
     /** Whether a message with this key was sent (and recorded). */

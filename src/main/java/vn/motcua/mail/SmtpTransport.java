@@ -1,13 +1,56 @@
 package vn.motcua.mail;
 
 import java.time.Instant;
+import java.util.Date;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** Mail through Spring's {@link JavaMailSender}, i.e. the SMTP server of {@code spring.mail.*}. */
-record SmtpTransport(JavaMailSender sender) implements MailTransport {
+/**
+ * Mail through the SMTP server of {@code spring.mail.*}, over connections that stay open for the next message.
+ *
+ * <p>Spring's {@link JavaMailSender} opens a connection for every message: connect, greeting, EHLO (and STARTTLS and
+ * AUTH where the server asks for them), the message, QUIT. When many mails go out at once (the steps that fall overdue
+ * at nine on a Monday morning), that set-up is most of each mail's time, and the job thread that sends it waits through
+ * it. Here a connection that delivered a message goes back to a small pool and the next message, on any thread, takes
+ * it: one thread at a time per connection. A connection is closed after {@value #MESSAGES_PER_CONNECTION} messages
+ * (servers limit how many they take on one connection), when it was idle longer than {@link #IDLE_NANOS} (servers close
+ * idle ones; RFC 5321 lets them after five minutes), or when the pool already holds {@value #POOLED} idle ones.
+ *
+ * <p>A message that fails on a connection taken from the pool is sent once more on a new connection, unless the server
+ * refused it for itself (a recipient or the sender rejected: {@link SendFailedException} with a reply code, other than
+ * 421, the server closing the connection). A connection the server dropped while it waited in the pool fails at its first command,
+ * before any of the message is accepted, so sending again does not send twice. A message that fails on a new
+ * connection fails the call, as before.
+ */
+final class SmtpTransport implements MailTransport {
+
+    private static final Logger log = LoggerFactory.getLogger(SmtpTransport.class);
+
+    static final int MESSAGES_PER_CONNECTION = 20;
+    static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(30);
+    static final int POOLED = 8;
+
+    private final JavaMailSender sender;
+    private final BlockingDeque<Connection> idle = new LinkedBlockingDeque<>();
+    private final AtomicLong opened = new AtomicLong();
+    private volatile boolean closed;
+
+    SmtpTransport(JavaMailSender sender) {
+        this.sender = sender;
+    }
 
     @Override
     public Kind kind() {
@@ -20,9 +63,59 @@ record SmtpTransport(JavaMailSender sender) implements MailTransport {
     }
 
     @Override
-    public void deliver(MimeMessage message, Instant at) {
-        // JavaMailSenderImpl keeps a Message-ID that is already set
-        sender.send(message);
+    public void deliver(MimeMessage message, Instant at) throws MessagingException {
+        if (!(sender instanceof JavaMailSenderImpl server)) {
+            sender.send(message);
+            return;
+        }
+        // as JavaMailSenderImpl does: headers brought up to date, the Message-ID that was set kept
+        if (message.getSentDate() == null) {
+            message.setSentDate(Date.from(at));
+        }
+        String messageId = message.getMessageID();
+        message.saveChanges();
+        if (messageId != null) {
+            message.setHeader("Message-ID", messageId);
+        }
+        Address[] recipients = message.getAllRecipients();
+        Address[] to = recipients == null ? new Address[0] : recipients;
+
+        Connection pooled = take();
+        if (pooled != null) {
+            try {
+                pooled.send(message, to);
+                release(pooled);
+                return;
+            } catch (MessagingException e) {
+                pooled.close();
+                if (refusedByTheServer(e)) {
+                    throw e;
+                }
+                log.debug("An SMTP connection kept open failed ({}); sending on a new one", e.toString());
+            }
+        }
+        Connection fresh = open(server);
+        try {
+            fresh.send(message, to);
+        } catch (MessagingException e) {
+            fresh.close();
+            throw e;
+        }
+        release(fresh);
+    }
+
+    /** How many connections this transport opened: one per message without reuse. */
+    long connectionsOpened() {
+        return opened.get();
+    }
+
+    /** Closes the connections kept open; a message delivered afterwards opens one for itself and closes it. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Connection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
+            connection.close();
+        }
     }
 
     @Override
@@ -30,5 +123,93 @@ record SmtpTransport(JavaMailSender sender) implements MailTransport {
         return sender instanceof JavaMailSenderImpl impl
                 ? "SMTP server " + impl.getHost() + ":" + (impl.getPort() < 0 ? "default port" : impl.getPort())
                 : "SMTP";
+    }
+
+    private static boolean refusedByTheServer(MessagingException e) {
+        if (e instanceof SMTPSendFailedException answered) {
+            // no answer at all (-1: the connection was gone) or 421 (the server closes it): not about the message
+            return answered.getReturnCode() >= 0 && answered.getReturnCode() != 421;
+        }
+        return e instanceof SendFailedException;
+    }
+
+    /**
+     * The most recently used idle connection that was not idle too long; those taken on the way are closed. It is not
+     * asked whether it is still open (a NOOP would cost a round trip on every message): if it is not, the message's
+     * first command fails and the message goes on a new connection.
+     */
+    private Connection take() {
+        long now = System.nanoTime();
+        for (Connection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
+            if (now - connection.idleSince <= IDLE_NANOS) {
+                return connection;
+            }
+            connection.close();
+        }
+        return null;
+    }
+
+    private void release(Connection connection) {
+        if (closed || connection.sent >= MESSAGES_PER_CONNECTION) {
+            connection.close();
+            return;
+        }
+        connection.idleSince = System.nanoTime();
+        if (!idle.offerFirst(connection)) {
+            connection.close();
+            return;
+        }
+        // keep at most POOLED idle: close the least recently used beyond that, and those idle too long
+        while (idle.size() > POOLED) {
+            Connection oldest = idle.pollLast();
+            if (oldest != null) {
+                oldest.close();
+            }
+        }
+        Connection oldest = idle.peekLast();
+        if (oldest != null && System.nanoTime() - oldest.idleSince > IDLE_NANOS && idle.removeLastOccurrence(oldest)) {
+            oldest.close();
+        }
+    }
+
+    private Connection open(JavaMailSenderImpl server) throws MessagingException {
+        // as JavaMailSenderImpl connects: its session (spring.mail.properties), protocol, host, port and account
+        String protocol = server.getProtocol() == null ? JavaMailSenderImpl.DEFAULT_PROTOCOL : server.getProtocol();
+        Transport transport = server.getSession().getTransport(protocol);
+        String username = server.getUsername();
+        String password = server.getPassword();
+        if ("".equals(username)) {
+            username = null;
+            if ("".equals(password)) {
+                password = null;
+            }
+        }
+        transport.connect(server.getHost(), server.getPort(), username, password);
+        opened.incrementAndGet();
+        return new Connection(transport);
+    }
+
+    private static final class Connection {
+
+        final Transport transport;
+        int sent;
+        long idleSince;
+
+        Connection(Transport transport) {
+            this.transport = transport;
+        }
+
+        void send(MimeMessage message, Address[] to) throws MessagingException {
+            sent++;
+            transport.sendMessage(message, to);
+        }
+
+        void close() {
+            try {
+                transport.close();
+            } catch (MessagingException | RuntimeException e) {
+                log.debug("Closing an SMTP connection: {}", e.toString());
+            }
+        }
     }
 }

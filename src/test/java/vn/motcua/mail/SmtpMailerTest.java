@@ -134,7 +134,7 @@ class SmtpMailerTest {
 
         assertThatThrownBy(() -> mailer.send(message, key))
                 .isInstanceOf(MailNotSent.class)
-                .hasCauseInstanceOf(org.springframework.mail.MailException.class)
+                .hasCauseInstanceOf(jakarta.mail.MessagingException.class)
                 .satisfies(e -> assertThat(((MailNotSent) e).idempotencyKey()).isEqualTo(key));
         assertThat(mailLog.isSent(key)).isFalse();
         assertThat(mailer.wasSent(key)).isFalse();

@@ -1,0 +1,271 @@
+package vn.motcua.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * The SMTP transport against a real SMTP server (GreenMail), reached through a relay that counts the connections
+ * made to it and can cut them, as a server that closes idle connections does: messages share connections, each
+ * arrives once with its own Message-ID, and a connection the server dropped is replaced without losing or doubling
+ * the message.
+ */
+class SmtpTransportTest {
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    Relay relay;
+    SmtpTransport transport;
+
+    @BeforeEach
+    void transportThroughARelay() throws IOException {
+        relay = new Relay(smtp.getSmtp().getPort());
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(relay.port());
+        sender.setDefaultEncoding("UTF-8");
+        Properties timeouts = new Properties();
+        timeouts.put("mail.smtp.connectiontimeout", "5000");
+        timeouts.put("mail.smtp.timeout", "5000");
+        sender.setJavaMailProperties(timeouts);
+        transport = new SmtpTransport(sender);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        transport.close();
+        relay.close();
+    }
+
+    @Test
+    void messagesOneAfterAnotherShareAConnectionEachArrivingOnceWithItsMessageId() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            ids.add(deliver("Hồ sơ " + i));
+        }
+
+        assertThat(smtp.waitForIncomingEmail(5000, 25)).isTrue();
+        assertThat(receivedIds()).containsExactlyInAnyOrderElementsOf(ids);
+        // 20 messages on the first connection, then a new one: not one connection per message
+        assertThat(relay.accepted()).isEqualTo(2);
+    }
+
+    @Test
+    void aConnectionTheServerDroppedIsReplacedAndTheMessageArrivesOnce() throws Exception {
+        String first = deliver("trước");
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+
+        relay.cutAll(); // the server closed the idle connection while it waited in the pool
+        String second = deliver("sau");
+
+        assertThat(smtp.waitForIncomingEmail(5000, 2)).isTrue();
+        assertThat(smtp.waitForIncomingEmail(300, 3)).isFalse();
+        assertThat(receivedIds()).containsExactlyInAnyOrder(first, second);
+        assertThat(relay.accepted()).isEqualTo(2);
+    }
+
+    @Test
+    void sendersAtTheSameTimeEachHaveAConnectionOfTheirOwnAndNothingIsMixedUp() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        List<Future<List<String>>> sent = new ArrayList<>();
+        try {
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                sent.add(threads.submit(() -> {
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 0; i < 10; i++) {
+                        ids.add(deliver("luồng " + thread + " thư " + i));
+                    }
+                    return ids;
+                }));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<List<String>> f : sent) {
+                ids.addAll(f.get());
+            }
+
+            assertThat(smtp.waitForIncomingEmail(10_000, 40)).isTrue();
+            assertThat(receivedIds()).containsExactlyInAnyOrderElementsOf(ids);
+            // at most four at once, a fifth or sixth when one reached its 20 messages; one per message would be 40
+            assertThat(relay.accepted()).isBetween(1, 6);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aServerThatIsDownFailsTheMessageAndOnceBackTakesTheNextOne() throws Exception {
+        deliver("trước");
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        relay.refuse(true);
+        relay.cutAll();
+
+        assertThatThrownBy(() -> deliver("trong lúc máy chủ ngừng")).isInstanceOf(MessagingException.class);
+
+        relay.refuse(false);
+        String after = deliver("sau");
+        assertThat(smtp.waitForIncomingEmail(5000, 2)).isTrue();
+        assertThat(smtp.waitForIncomingEmail(300, 3)).isFalse();
+        assertThat(receivedIds()).contains(after).hasSize(2);
+    }
+
+    @Test
+    void closingLetsGoOfTheConnectionsKeptOpen() throws Exception {
+        deliver("một");
+        assertThat(relay.open()).isEqualTo(1);
+
+        transport.close();
+
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (relay.open() > 0 && System.nanoTime() < until) {
+            Thread.sleep(10); // the server's side closes once it read the QUIT
+        }
+        assertThat(relay.open()).isZero();
+    }
+
+    private String deliver(String subject) throws Exception {
+        MimeMessage message = transport.newMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        helper.setFrom("no-reply@motcua.local");
+        helper.setTo("giamsat.thuanhoa@motcua.test");
+        helper.setSubject(subject);
+        helper.setText("Nội dung: " + subject);
+        String id = "<" + Integer.toHexString(subject.hashCode()) + "." + System.nanoTime() + ".motcua@motcua.local>";
+        message.setHeader("Message-ID", id);
+        transport.deliver(message, Instant.now());
+        return id;
+    }
+
+    private static List<String> receivedIds() throws MessagingException {
+        List<String> ids = new ArrayList<>();
+        for (MimeMessage received : smtp.getReceivedMessages()) {
+            ids.add(received.getMessageID());
+        }
+        return ids;
+    }
+
+    /** A TCP relay to the SMTP server that counts the connections made through it and can cut or refuse them. */
+    static final class Relay implements AutoCloseable {
+
+        private final ServerSocket server;
+        private final int target;
+        private final AtomicInteger accepted = new AtomicInteger();
+        private final List<Socket[]> live = new CopyOnWriteArrayList<>();
+        private volatile boolean refusing;
+
+        Relay(int target) throws IOException {
+            this.target = target;
+            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread acceptor = new Thread(this::accept, "smtp-relay");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        int accepted() {
+            return accepted.get();
+        }
+
+        int open() {
+            return (int) live.stream().filter(pair -> !pair[0].isClosed()).count();
+        }
+
+        void refuse(boolean refuse) {
+            refusing = refuse;
+        }
+
+        void cutAll() {
+            for (Socket[] pair : live) {
+                closeQuietly(pair);
+            }
+            live.clear();
+        }
+
+        private void accept() {
+            while (!server.isClosed()) {
+                try {
+                    Socket client = server.accept();
+                    if (refusing) {
+                        client.close();
+                        continue;
+                    }
+                    accepted.incrementAndGet();
+                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                    client.setTcpNoDelay(true);
+                    upstream.setTcpNoDelay(true);
+                    Socket[] pair = {client, upstream};
+                    live.add(pair);
+                    pump(client, upstream, pair);
+                    pump(upstream, client, pair);
+                } catch (IOException e) {
+                    // the relay was closed
+                }
+            }
+        }
+
+        private void pump(Socket from, Socket to, Socket[] pair) {
+            Thread thread = new Thread(() -> {
+                byte[] buffer = new byte[8192];
+                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
+                } catch (IOException e) {
+                    // one side closed
+                } finally {
+                    closeQuietly(pair);
+                }
+            }, "smtp-relay-pump");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private static void closeQuietly(Socket[] pair) {
+            Arrays.stream(pair).forEach(socket -> {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // already closed
+                }
+            });
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            cutAll();
+        }
+    }
+}
