@@ -67,7 +67,12 @@ public final class WebappSession {
     }
 
     public Response post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+        return post(path, json, "application/json");
+    }
+
+    /** As {@link #post(String, String)}, asking for the given media type (Tasklist asks for application/hal+json). */
+    public Response post(String path, String json, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept)
                 .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrfToken())
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
