@@ -122,13 +122,10 @@ public abstract class EndToEndContract {
             assertThat(anonymous.post("/engine-rest/job/" + overdueJob + "/execute", Map.of()).status()).isEqualTo(401);
             assertThat(demo.post("/engine-rest/job/" + overdueJob + "/execute", Map.of()).status()).isEqualTo(204);
 
-            // the supervisors' mail goes out from its own job
+            // the supervisors' mail went out from the timer's own job: nothing of the escalation waits in a job
             String escalation = demo.get("/engine-rest/process-instance?processDefinitionKey=stepEscalation&businessKey="
                     + code).json().get(0).get("id").asText();
-            for (JsonNode job : demo.get("/engine-rest/job?processInstanceId=" + escalation).json()) {
-                assertThat(demo.post("/engine-rest/job/" + job.get("id").asText() + "/execute", Map.of()).status())
-                        .isEqualTo(204);
-            }
+            assertThat(demo.get("/engine-rest/job?processInstanceId=" + escalation).json()).isEmpty();
             assertThat(mail.to("giamsat.taichinh@motcua.test").stream()
                     .filter(m -> MailServer.subject(m).contains(code)).toList()).hasSize(1);
             String escalationTasks = "/engine-rest/task?taskDefinitionKey=Task_handleEscalation&processInstanceBusinessKey="

@@ -1,23 +1,33 @@
 package vn.motcua.engine;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
+import vn.motcua.mail.MailNotSent;
 import vn.motcua.survey.Surveys;
 
 /**
  * The mails of the deadline processes, each sent from a job of its own (a timer, or an
  * asynchronous step retried 5 times 5 minutes apart), so an SMTP outage never rolls back an
- * officer's work and ends as an incident in Cockpit.
+ * officer's work and ends as an incident in Cockpit. The overdue step's mail to the supervisors goes
+ * from its timer's job, and from an asynchronous step only when the server did not take it there.
  */
 @Configuration(proxyBeanMethods = false)
 class NoticeDelegates {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeDelegates.class);
+
+    /** The error code of a mail the server did not take, caught in the process to send it from the background. */
+    static final String MAIL_NOT_SENT = "MAIL_NOT_SENT";
 
     /** The timeout listener ahead of a step's due date. */
     @Bean("stepDueSoonListener")
@@ -25,12 +35,35 @@ class NoticeDelegates {
         return task -> notices.dueSoon(DossierKeys.of(task), task.getId());
     }
 
+    /**
+     * The supervisors' mail about an overdue step, from the background step that sends it again until the server
+     * takes it (5 times, 5 minutes apart; then an incident): a failure fails the job.
+     */
     @Bean("escalationMailDelegate")
     JavaDelegate escalationMailDelegate(StaffNotices notices) {
         return (DelegateExecution execution) -> notices.overdue(code(execution),
                 (String) execution.getVariable(ProcessVariables.STEP_TASK_ID),
                 (String) execution.getVariable(ProcessVariables.STEP_NAME),
                 (String) execution.getVariable(ProcessVariables.SUPERVISORS_GROUP), escalationId(execution));
+    }
+
+    /**
+     * The same mail at once, in the overdue timer's own job: when the server does not take it, the BPMN error
+     * {@value #MAIL_NOT_SENT} lets the process give the supervisors their task all the same and send the mail from
+     * the background step ({@code escalationMailDelegate}).
+     */
+    @Bean("escalationMailAtOnceDelegate")
+    JavaDelegate escalationMailAtOnceDelegate(StaffNotices notices) {
+        JavaDelegate mail = escalationMailDelegate(notices);
+        return (DelegateExecution execution) -> {
+            try {
+                mail.execute(execution);
+            } catch (MailNotSent e) {
+                log.warn("Dossier {}: the overdue step's mail to the supervisors was not sent ({}); their task is"
+                        + " created and the mail is sent again in the background", code(execution), e.getMessage());
+                throw new BpmnError(MAIL_NOT_SENT, e.getMessage());
+            }
+        };
     }
 
     @Bean("urgeMailDelegate")

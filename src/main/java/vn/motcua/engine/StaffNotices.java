@@ -82,7 +82,10 @@ class StaffNotices {
         // how late, in working time: a "day" of the duration is a working day of 8 hours
         long late = calendar.workingMinutesBetween(step.getDueAt(), calendar.now());
         model.put("overdueBy", Duration.ofDays(late / MINUTES_PER_WORKING_DAY).plusMinutes(late % MINUTES_PER_WORKING_DAY));
-        send("step-overdue", model, membersOf(List.of(supervisorsGroup)), "step-overdue:" + code + ":" + escalationId);
+        // keyed by the step's handover, which a retry of the overdue timer's job finds again (an escalation rolled back
+        // with that job is recorded anew, under another id): one escalation, so one mail, per handover
+        send("step-overdue", model, membersOf(List.of(supervisorsGroup)),
+                "step-overdue:" + code + ":h" + step.getId());
     }
 
     /** Passes the supervisors' urging on to whoever works the overdue task. */

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +60,7 @@ class DeadlinePathsTest {
     @Autowired Deadlines deadlines;
     @Autowired Driver driver;
     @Autowired MailServer mail;
+    @Autowired TransactionTemplate transactions;
     @LocalServerPort int port;
 
     @BeforeEach
@@ -156,9 +158,10 @@ class DeadlinePathsTest {
             assertThat(e.getGroupId()).isEqualTo("phuongthuanhoa_supervisors");
             assertThat(e.getOutcome()).isNull();
         });
+        // the supervisors' mail went in the timer's own job, and their task is there
         ProcessInstance escalation = driver.instance(code, "stepEscalation");
-        assertThat(escalation).isWaitingAt("Task_notifySupervisors");
-        driver.execute(driver.asyncJobs(code, "stepEscalation").get(0));
+        assertThat(escalation).isWaitingAt("Task_handleEscalation").hasPassed("Task_notifySupervisors");
+        assertThat(driver.asyncJobs(code, "stepEscalation")).isEmpty();
         MimeMessage alert = mail.single(code, "quá hạn");
         assertThat(MailServer.recipients(alert)).containsExactly("giamsat.thuanhoa@motcua.test");
         assertThat(MailServer.body(alert)).contains("Thẩm định hồ sơ").contains("UBND phường Thuận Hóa");
@@ -199,11 +202,61 @@ class DeadlinePathsTest {
     }
 
     @Test
+    void whenTheMailServerIsDownTheSupervisorsHaveTheirTaskAtOnceAndTheMailFollowsOnce() {
+        String code = received();
+        clock("2025-11-26T09:05+07:00");
+        mail.stop();
+        try {
+            driver.execute(driver.taskTimers(code, "Task_appraise").get(1));
+        } finally {
+            mail.restart();
+        }
+        // the timer's job did not fail: the escalation stands, the supervisors' task waits for them
+        assertThat(deadlines.escalations(code)).hasSize(1);
+        ProcessInstance escalation = driver.instance(code, "stepEscalation");
+        assertThat(escalation).isWaitingAt("Task_handleEscalation", "Task_notifySupervisorsLater");
+        assertThat(overdueMails(code)).isEmpty();
+
+        // the background step sends it, once
+        List<Job> later = driver.asyncJobs(code, "stepEscalation");
+        assertThat(later).singleElement().satisfies(job -> assertThat(job.getRetries()).isEqualTo(5));
+        driver.execute(later.get(0));
+        MimeMessage alert = mail.single(code, "quá hạn");
+        assertThat(MailServer.recipients(alert)).containsExactly("giamsat.thuanhoa@motcua.test");
+        assertThat(driver.asyncJobs(code, "stepEscalation")).isEmpty();
+        assertThat(escalation).isWaitingAt("Task_handleEscalation");
+
+        driver.complete(code, "Task_handleEscalation", "EXTEND", "Cần thêm thời gian xác minh");
+        assertThat(escalation).isEnded();
+        assertThat(overdueMails(code)).hasSize(1);
+    }
+
+    @Test
+    void anOverdueTimersJobRolledBackAfterTheMailWentOutDoesNotMailAgainWhenItRunsOnceMore() {
+        String code = received();
+        clock("2025-11-26T09:05+07:00");
+        Job overdue = driver.taskTimers(code, "Task_appraise").get(1);
+        // the job's transaction fails at its end, after the server took the mail (the database, a node stopped)
+        transactions.executeWithoutResult(status -> {
+            driver.execute(overdue);
+            status.setRollbackOnly();
+        });
+        assertThat(deadlines.escalations(code)).isEmpty();
+        assertThat(driver.instance(code, "stepEscalation")).isNull();
+        assertThat(overdueMails(code)).hasSize(1);
+
+        driver.execute(driver.taskTimers(code, "Task_appraise").get(1));
+
+        assertThat(deadlines.escalations(code)).hasSize(1);
+        assertThat(driver.instance(code, "stepEscalation")).isWaitingAt("Task_handleEscalation");
+        assertThat(overdueMails(code)).hasSize(1);
+    }
+
+    @Test
     void supervisorsCanMoveAnOverdueStepOnToAnExtension() {
         String code = received();
         clock("2025-11-26T09:05+07:00");
         driver.execute(driver.taskTimers(code, "Task_appraise").get(1));
-        driver.execute(driver.asyncJobs(code, "stepEscalation").get(0));
         driver.complete(code, "Task_handleEscalation", "EXTEND", "Cần thêm thời gian xác minh");
         // the watch does not wait for the appointment to come close: the unit drafts the apology now
         assertThat(driver.instance(code, "appointmentWatch")).isWaitingAt("CallActivity_apology");
@@ -328,7 +381,6 @@ class DeadlinePathsTest {
         driver.execute(watchTimer(code));
         // overdue: the supervisors have 4 working hours to decide
         driver.execute(driver.taskTimers(code, "Task_appraise").get(1));
-        driver.execute(driver.asyncJobs(code, "stepEscalation").get(0));
         assertThat(driver.task(code, "Task_draftApology").getDueDate().toInstant())
                 .isEqualTo(at("2025-11-27T09:00+07:00"));
         assertThat(driver.task(code, "Task_handleEscalation").getDueDate().toInstant())
@@ -356,6 +408,12 @@ class DeadlinePathsTest {
                 .isEqualTo(at("2025-11-27T09:00+07:00"));
         assertThat(driver.task(code, "Task_handleEscalation").getDueDate().toInstant())
                 .isEqualTo(at("2025-11-26T15:05+07:00"));
+    }
+
+    /** Every copy of the overdue mails about the dossier that reached its unit's supervisor, duplicates included. */
+    private List<MimeMessage> overdueMails(String code) {
+        return mail.everyCopyTo("giamsat.thuanhoa@motcua.test").stream()
+                .filter(m -> MailServer.subject(m).contains(code) && MailServer.subject(m).contains("quá hạn")).toList();
     }
 
     private String received() {

@@ -73,7 +73,6 @@ class FiltersTest {
     void supervisorsFindTheEscalationsOfTheirUnit() {
         clock("2025-11-26T09:05+07:00");
         driver.execute(driver.taskTimers(code, "Task_appraise").get(1));
-        driver.asyncJobs(code, "stepEscalation").forEach(driver::execute);
         String supervisors = "phuongthuanhoa_supervisors";
         assertThat(list("Hồ sơ quá hạn cần giám sát xử lý", "giamsat.thuanhoa", supervisors))
                 .containsExactly("Task_handleEscalation");
