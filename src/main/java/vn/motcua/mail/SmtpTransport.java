@@ -25,9 +25,11 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * AUTH where the server asks for them), the message, QUIT. When many mails go out at once (the steps that fall overdue
  * at nine on a Monday morning), that set-up is most of each mail's time, and the job thread that sends it waits through
  * it. Here a connection that delivered a message goes back to a small pool and the next message, on any thread, takes
- * it: one thread at a time per connection. A connection is closed after {@value #MESSAGES_PER_CONNECTION} messages
- * (servers limit how many they take on one connection), when it was idle longer than {@link #IDLE_NANOS} (servers close
- * idle ones; RFC 5321 lets them after five minutes), or when the pool already holds {@value #POOLED} idle ones.
+ * it: one thread at a time per connection, so no more connections are open at once than messages are being sent at
+ * once, as before. A connection is closed after {@value #MESSAGES_PER_CONNECTION} messages (servers limit how many they
+ * take on one connection), or when the pool already holds {@value #POOLED} idle ones; one idle longer than
+ * {@link #IDLE_NANOS} is not used again and is closed when the pool is next looked at, by the next message (a server
+ * closes its end of an idle connection itself, RFC 5321 lets it after five minutes).
  *
  * <p>A message that fails on a connection taken from the pool is sent once more on a new connection, unless the server
  * refused it for itself (a recipient or the sender rejected: {@link SendFailedException} with a reply code, other than
