@@ -29,8 +29,9 @@ import vn.motcua.calendar.WorkingCalendar;
 /**
  * Sends mail, at most once per idempotency key.
  *
- * <p>With {@code spring.mail.host} set the message goes to that SMTP server through Spring's
- * {@link JavaMailSender}; without it, into the outbox folder ({@link MailOutbox}). Every message is
+ * <p>With {@code spring.mail.host} set the message goes to that SMTP server, configured as Spring's
+ * {@link JavaMailSender}, over connections kept open for the next message ({@link SmtpTransport}); without it, into
+ * the outbox folder ({@link MailOutbox}). Every message is
  * HTML with a plain-text alternative (multipart/alternative), UTF-8, its subject and names RFC 2047
  * encoded, from {@code motcua.mail.from}.
  *
