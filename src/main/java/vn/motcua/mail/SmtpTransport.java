@@ -94,6 +94,10 @@ final class SmtpTransport implements MailTransport {
                     throw e;
                 }
                 log.debug("An SMTP connection kept open failed ({}); sending on a new one", e.toString());
+            } catch (IllegalStateException e) {
+                // Jakarta Mail found the connection closed already (the server said 421 after the last message)
+                pooled.close();
+                log.debug("An SMTP connection kept open was closed ({}); sending on a new one", e.toString());
             }
         }
         Connection fresh = open(server);
