@@ -5,7 +5,6 @@ import java.util.Date;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -33,9 +32,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  *
  * <p>A message that fails on a connection taken from the pool is sent once more on a new connection, unless the server
  * refused it for itself (a recipient or the sender rejected: {@link SendFailedException} with a reply code, other than
- * 421, the server closing the connection). A connection the server dropped while it waited in the pool fails at its first command,
- * before any of the message is accepted, so sending again does not send twice. A message that fails on a new
- * connection fails the call, as before.
+ * 421, the server closing the connection). A connection the server dropped while it waited in the pool fails at its
+ * first command, before any of the message is accepted, so sending again does not send twice. A message that fails on
+ * a new connection fails the call, as before.
  */
 final class SmtpTransport implements MailTransport {
 
@@ -47,7 +46,6 @@ final class SmtpTransport implements MailTransport {
 
     private final JavaMailSender sender;
     private final BlockingDeque<Connection> idle = new LinkedBlockingDeque<>();
-    private final AtomicLong opened = new AtomicLong();
     private volatile boolean closed;
 
     SmtpTransport(JavaMailSender sender) {
@@ -108,11 +106,6 @@ final class SmtpTransport implements MailTransport {
             throw e;
         }
         release(fresh);
-    }
-
-    /** How many connections this transport opened: one per message without reuse. */
-    long connectionsOpened() {
-        return opened.get();
     }
 
     /** Closes the connections kept open; a message delivered afterwards opens one for itself and closes it. */
@@ -191,7 +184,6 @@ final class SmtpTransport implements MailTransport {
             }
         }
         transport.connect(server.getHost(), server.getPort(), username, password);
-        opened.incrementAndGet();
         return new Connection(transport);
     }
 
