@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
-import vn.motcua.mail.MailNotSent;
 import vn.motcua.survey.Surveys;
 
 /**
@@ -48,7 +47,7 @@ class NoticeDelegates {
     }
 
     /**
-     * The same mail at once, in the overdue timer's own job: when the server does not take it, the BPMN error
+     * The same mail at once, in the overdue timer's own job: when it cannot be sent, the BPMN error
      * {@value #MAIL_NOT_SENT} lets the process give the supervisors their task all the same and send the mail from
      * the background step ({@code escalationMailDelegate}).
      */
@@ -58,10 +57,12 @@ class NoticeDelegates {
         return (DelegateExecution execution) -> {
             try {
                 mail.execute(execution);
-            } catch (MailNotSent e) {
+            } catch (RuntimeException e) {
+                // the server did not take it (MailNotSent), or the mail could not be made: either way not a reason to
+                // hold back the escalation; the background step tries again and ends as an incident if it must
                 log.warn("Dossier {}: the overdue step's mail to the supervisors was not sent ({}); their task is"
-                        + " created and the mail is sent again in the background", code(execution), e.getMessage());
-                throw new BpmnError(MAIL_NOT_SENT, e.getMessage());
+                        + " created and the mail is sent again in the background", code(execution), e.toString());
+                throw new BpmnError(MAIL_NOT_SENT, String.valueOf(e.getMessage()));
             }
         };
     }

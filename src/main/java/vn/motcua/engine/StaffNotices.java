@@ -23,6 +23,7 @@ import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Unit;
 import vn.motcua.deadline.Deadlines;
+import vn.motcua.deadline.Escalation;
 import vn.motcua.deadline.Handover;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.Dossiers;
@@ -75,8 +76,14 @@ class StaffNotices {
 
     /** Tells a unit's supervisors that a step is overdue. */
     void overdue(String code, String taskId, String stepName, String supervisorsGroup, long escalationId) {
+        Escalation escalation = deadlines.escalation(escalationId);
+        if (escalation.getOutcome() != null) {
+            // sent again from the background after the supervisors already decided: nothing left to tell them
+            log.info("Dossier {}: the supervisors decided on the overdue step before its mail could go; not sent", code);
+            return;
+        }
         Task task = SystemAccess.task(tasks, taskId);
-        Handover step = deadlines.handover(deadlines.escalation(escalationId).getHandoverId());
+        Handover step = deadlines.handover(escalation.getHandoverId());
         Map<String, Object> model = model(code, task, step);
         model.put("stepName", stepName);
         // how late, in working time: a "day" of the duration is a working day of 8 hours

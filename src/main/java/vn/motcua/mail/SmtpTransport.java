@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -30,11 +29,11 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * {@link #IDLE_NANOS} is not used again and is closed when the pool is next looked at, by the next message (a server
  * closes its end of an idle connection itself, RFC 5321 lets it after five minutes).
  *
- * <p>A message that fails on a connection taken from the pool is sent once more on a new connection, unless the server
- * refused it for itself (a recipient or the sender rejected: {@link SendFailedException} with a reply code, other than
- * 421, the server closing the connection). A connection the server dropped while it waited in the pool fails at its
- * first command, before any of the message is accepted, so sending again does not send twice. A message that fails on
- * a new connection fails the call, as before.
+ * <p>A kept connection idle for more than a second is asked whether it still answers (NOOP) before it is used. A
+ * message that fails on a kept connection before any of it went out (the connection found closed, no answer or 421
+ * to {@code MAIL FROM}) is sent once more on a new connection; any other failure fails the call, as a failure on a new
+ * connection does, and the caller's retry decides, so that nothing is sent twice that one connection per message would
+ * not have sent twice.
  */
 final class SmtpTransport implements MailTransport {
 
@@ -43,13 +42,22 @@ final class SmtpTransport implements MailTransport {
     static final int MESSAGES_PER_CONNECTION = 20;
     static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(30);
     static final int POOLED = 8;
+    static final long CHECK_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final JavaMailSender sender;
     private final BlockingDeque<Connection> idle = new LinkedBlockingDeque<>();
     private volatile boolean closed;
 
+    private final long checkAfterNanos;
+
     SmtpTransport(JavaMailSender sender) {
+        this(sender, CHECK_AFTER_NANOS);
+    }
+
+    /** With the idle time after which a kept connection is asked whether it still answers before it is used. */
+    SmtpTransport(JavaMailSender sender, long checkAfterNanos) {
         this.sender = sender;
+        this.checkAfterNanos = checkAfterNanos;
     }
 
     @Override
@@ -86,22 +94,18 @@ final class SmtpTransport implements MailTransport {
                 pooled.send(message, to);
                 release(pooled);
                 return;
-            } catch (MessagingException e) {
+            } catch (MessagingException | RuntimeException e) {
                 pooled.close();
-                if (refusedByTheServer(e)) {
+                if (!beforeTheMessage(e)) {
                     throw e;
                 }
-                log.debug("An SMTP connection kept open failed ({}); sending on a new one", e.toString());
-            } catch (IllegalStateException e) {
-                // Jakarta Mail found the connection closed already (the server said 421 after the last message)
-                pooled.close();
-                log.debug("An SMTP connection kept open was closed ({}); sending on a new one", e.toString());
+                log.debug("An SMTP connection kept open was gone ({}); sending on a new one", e.toString());
             }
         }
         Connection fresh = open(server);
         try {
             fresh.send(message, to);
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             fresh.close();
             throw e;
         }
@@ -124,23 +128,31 @@ final class SmtpTransport implements MailTransport {
                 : "SMTP";
     }
 
-    private static boolean refusedByTheServer(MessagingException e) {
-        if (e instanceof SMTPSendFailedException answered) {
-            // no answer at all (-1: the connection was gone) or 421 (the server closes it): not about the message
-            return answered.getReturnCode() >= 0 && answered.getReturnCode() != 421;
+    /**
+     * Whether a kept connection failed before any of the message went out, so that sending it on a new connection
+     * cannot deliver it twice: Jakarta Mail found the connection closed already, or the envelope's first command
+     * ({@code MAIL FROM}) got no answer (-1: the connection was gone) or 421 (the server closes it). A failure later
+     * on (a recipient refused, the connection lost after the message's data) is the call's failure, as on a new
+     * connection: the caller's retry, later, decides.
+     */
+    private static boolean beforeTheMessage(Exception e) {
+        if (e instanceof IllegalStateException) {
+            return true; // "Not connected": nothing was sent
         }
-        return e instanceof SendFailedException;
+        return e instanceof SMTPSendFailedException answered && answered.getCommand() != null
+                && answered.getCommand().startsWith("MAIL FROM")
+                && (answered.getReturnCode() < 0 || answered.getReturnCode() == 421);
     }
 
     /**
-     * The most recently used idle connection that was not idle too long; those taken on the way are closed. It is not
-     * asked whether it is still open (a NOOP would cost a round trip on every message): if it is not, the message's
-     * first command fails and the message goes on a new connection.
+     * The most recently used idle connection that was not idle too long and still answers; those taken on the way are
+     * closed. One idle for more than {@link #CHECK_AFTER_NANOS} is asked first (a NOOP, one round trip): a server may
+     * have closed it meanwhile. In a burst of mail a connection comes back within milliseconds and is not asked.
      */
     private Connection take() {
-        long now = System.nanoTime();
         for (Connection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
-            if (now - connection.idleSince <= IDLE_NANOS) {
+            long idleFor = System.nanoTime() - connection.idleSince;
+            if (idleFor <= IDLE_NANOS && (idleFor <= checkAfterNanos || connection.transport.isConnected())) {
                 return connection;
             }
             connection.close();
@@ -156,6 +168,10 @@ final class SmtpTransport implements MailTransport {
         connection.idleSince = System.nanoTime();
         if (!idle.offerFirst(connection)) {
             connection.close();
+            return;
+        }
+        if (closed) {
+            close(); // close() ran meanwhile: it may not have seen this one
             return;
         }
         // keep at most POOLED idle: close the least recently used beyond that, and those idle too long

@@ -232,6 +232,28 @@ class DeadlinePathsTest {
     }
 
     @Test
+    void aMailStillOwedWhenTheSupervisorsHaveDecidedIsNotSent() {
+        String code = received();
+        clock("2025-11-26T09:05+07:00");
+        mail.stop();
+        try {
+            driver.execute(driver.taskTimers(code, "Task_appraise").get(1));
+        } finally {
+            mail.restart();
+        }
+        // the supervisors found the task in Tasklist and decided before the background step sent the mail
+        driver.complete(code, "Task_handleEscalation", "EXTEND", "Cần thêm thời gian xác minh");
+        ProcessInstance escalation = driver.instance(code, "stepEscalation");
+        assertThat(escalation).isWaitingAt("Task_notifySupervisorsLater");
+
+        driver.execute(driver.asyncJobs(code, "stepEscalation").get(0));
+
+        assertThat(escalation).isEnded().hasPassed("EndEvent_mailSentLater");
+        assertThat(overdueMails(code)).isEmpty();
+        assertThat(deadlines.escalations(code).get(0).getOutcome()).isEqualTo(Escalation.Outcome.EXTEND);
+    }
+
+    @Test
     void anOverdueTimersJobRolledBackAfterTheMailWentOutDoesNotMailAgainWhenItRunsOnceMore() {
         String code = received();
         clock("2025-11-26T09:05+07:00");

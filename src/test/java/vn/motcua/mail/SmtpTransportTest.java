@@ -48,6 +48,10 @@ class SmtpTransportTest {
     @BeforeEach
     void transportThroughARelay() throws IOException {
         relay = new Relay(smtp.getSmtp().getPort());
+        transport = transport(SmtpTransport.CHECK_AFTER_NANOS);
+    }
+
+    SmtpTransport transport(long checkAfterNanos) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(relay.port());
@@ -55,8 +59,12 @@ class SmtpTransportTest {
         Properties timeouts = new Properties();
         timeouts.put("mail.smtp.connectiontimeout", "5000");
         timeouts.put("mail.smtp.timeout", "5000");
+        timeouts.put("mail.smtp.quitwait", "false");
         sender.setJavaMailProperties(timeouts);
-        transport = new SmtpTransport(sender);
+        if (transport != null) {
+            transport.close();
+        }
+        return new SmtpTransport(sender, checkAfterNanos);
     }
 
     @AfterEach
@@ -80,6 +88,7 @@ class SmtpTransportTest {
 
     @Test
     void aConnectionTheServerDroppedIsReplacedAndTheMessageArrivesOnce() throws Exception {
+        transport = transport(0); // every kept connection is asked whether it still answers
         String first = deliver("trước");
         assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
 
@@ -90,6 +99,22 @@ class SmtpTransportTest {
         assertThat(smtp.waitForIncomingEmail(300, 3)).isFalse();
         assertThat(receivedIds()).containsExactlyInAnyOrder(first, second);
         assertThat(relay.accepted()).isEqualTo(2);
+    }
+
+    @Test
+    void aConnectionLostAfterTheMessageWentOutFailsTheCallWithoutSendingItAgain() throws Exception {
+        String first = deliver("trước");
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+
+        // the message's data reaches the server, then the connection is lost before its answer
+        relay.cutAfterData(true);
+        assertThatThrownBy(() -> deliver("mất kết nối sau dữ liệu")).isInstanceOf(MessagingException.class);
+
+        // the server has it once: it was not sent again on a new connection (the caller's retry decides)
+        assertThat(smtp.waitForIncomingEmail(5000, 2)).isTrue();
+        assertThat(smtp.waitForIncomingEmail(500, 3)).isFalse();
+        assertThat(receivedIds()).contains(first).hasSize(2);
+        assertThat(relay.accepted()).isEqualTo(1);
     }
 
     @Test
@@ -180,6 +205,7 @@ class SmtpTransportTest {
         private final AtomicInteger accepted = new AtomicInteger();
         private final List<Socket[]> live = new CopyOnWriteArrayList<>();
         private volatile boolean refusing;
+        private volatile boolean cuttingAfterData;
 
         Relay(int target) throws IOException {
             this.target = target;
@@ -205,6 +231,11 @@ class SmtpTransportTest {
             refusing = refuse;
         }
 
+        /** Passes a message's data on to the server, then closes the client's side before the server's answer. */
+        void cutAfterData(boolean cut) {
+            cuttingAfterData = cut;
+        }
+
         void cutAll() {
             for (Socket[] pair : live) {
                 closeQuietly(pair);
@@ -226,26 +257,52 @@ class SmtpTransportTest {
                     upstream.setTcpNoDelay(true);
                     Socket[] pair = {client, upstream};
                     live.add(pair);
-                    pump(client, upstream, pair);
-                    pump(upstream, client, pair);
+                    java.util.concurrent.atomic.AtomicBoolean muted = new java.util.concurrent.atomic.AtomicBoolean();
+                    pump(client, upstream, pair, true, muted);
+                    pump(upstream, client, pair, false, muted);
                 } catch (IOException e) {
                     // the relay was closed
                 }
             }
         }
 
-        private void pump(Socket from, Socket to, Socket[] pair) {
+        private void pump(Socket from, Socket to, Socket[] pair, boolean fromClient,
+                java.util.concurrent.atomic.AtomicBoolean muted) {
             Thread thread = new Thread(() -> {
                 byte[] buffer = new byte[8192];
-                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                        out.write(buffer, 0, n);
-                        out.flush();
+                String tail = "";
+                boolean cut = false;
+                try {
+                    InputStream in = from.getInputStream();
+                    OutputStream out = to.getOutputStream();
+                    for (int n = in.read(buffer); n >= 0 && !cut; n = in.read(buffer)) {
+                        if (fromClient && cuttingAfterData) {
+                            // the end of a message's data, "CRLF.CRLF", possibly split over two reads: the server's
+                            // answer to it is not passed on
+                            tail = tail + new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+                            cut = tail.contains("\r\n.\r\n");
+                            tail = tail.substring(Math.max(0, tail.length() - 4));
+                            muted.compareAndSet(false, cut);
+                        }
+                        if (!muted.get() || fromClient) {
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
                     }
                 } catch (IOException e) {
                     // one side closed
                 } finally {
-                    closeQuietly(pair);
+                    if (cut) {
+                        // the client's side only: the server reads the whole message, stores it and answers into the
+                        // void, and the other pump closes the rest then
+                        try {
+                            pair[0].close();
+                        } catch (IOException e) {
+                            // already closed
+                        }
+                    } else {
+                        closeQuietly(pair);
+                    }
                 }
             }, "smtp-relay-pump");
             thread.setDaemon(true);
