@@ -203,14 +203,7 @@ class DeadlinePathsTest {
 
     @Test
     void whenTheMailServerIsDownTheSupervisorsHaveTheirTaskAtOnceAndTheMailFollowsOnce() {
-        String code = received();
-        clock("2025-11-26T09:05+07:00");
-        mail.stop();
-        try {
-            driver.execute(driver.taskTimers(code, "Task_appraise").get(1));
-        } finally {
-            mail.restart();
-        }
+        String code = overdueWhileTheMailServerIsDown();
         // the timer's job did not fail: the escalation stands, the supervisors' task waits for them
         assertThat(deadlines.escalations(code)).hasSize(1);
         ProcessInstance escalation = driver.instance(code, "stepEscalation");
@@ -233,14 +226,7 @@ class DeadlinePathsTest {
 
     @Test
     void aMailStillOwedWhenTheSupervisorsHaveDecidedIsNotSent() {
-        String code = received();
-        clock("2025-11-26T09:05+07:00");
-        mail.stop();
-        try {
-            driver.execute(driver.taskTimers(code, "Task_appraise").get(1));
-        } finally {
-            mail.restart();
-        }
+        String code = overdueWhileTheMailServerIsDown();
         // the supervisors found the task in Tasklist and decided before the background step sent the mail
         driver.complete(code, "Task_handleEscalation", "EXTEND", "Cần thêm thời gian xác minh");
         ProcessInstance escalation = driver.instance(code, "stepEscalation");
@@ -430,6 +416,19 @@ class DeadlinePathsTest {
                 .isEqualTo(at("2025-11-27T09:00+07:00"));
         assertThat(driver.task(code, "Task_handleEscalation").getDueDate().toInstant())
                 .isEqualTo(at("2025-11-26T15:05+07:00"));
+    }
+
+    /** A received dossier whose appraisal's overdue timer ran, Wednesday 09:05, while the mail server was down. */
+    private String overdueWhileTheMailServerIsDown() {
+        String code = received();
+        clock("2025-11-26T09:05+07:00");
+        mail.stop();
+        try {
+            driver.execute(driver.taskTimers(code, "Task_appraise").get(1));
+        } finally {
+            mail.restart();
+        }
+        return code;
     }
 
     /** Every copy of the overdue mails about the dossier that reached its unit's supervisor, duplicates included. */
