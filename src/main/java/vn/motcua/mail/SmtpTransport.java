@@ -45,10 +45,9 @@ final class SmtpTransport implements MailTransport {
     static final long CHECK_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final JavaMailSender sender;
+    private final long checkAfterNanos;
     private final BlockingDeque<Connection> idle = new LinkedBlockingDeque<>();
     private volatile boolean closed;
-
-    private final long checkAfterNanos;
 
     SmtpTransport(JavaMailSender sender) {
         this(sender, CHECK_AFTER_NANOS);
@@ -166,10 +165,7 @@ final class SmtpTransport implements MailTransport {
             return;
         }
         connection.idleSince = System.nanoTime();
-        if (!idle.offerFirst(connection)) {
-            connection.close();
-            return;
-        }
+        idle.offerFirst(connection); // unbounded: always taken
         if (closed) {
             close(); // close() ran meanwhile: it may not have seen this one
             return;
