@@ -31,7 +31,7 @@ class EngineVariableGuardRegistration {
         return registration;
     }
 
-    private static String trim(String path) {
+    static String trim(String path) {
         String p = path.startsWith("/") ? path : "/" + path;
         return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }

@@ -2,8 +2,11 @@ package vn.motcua.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,7 +38,8 @@ import org.springframework.stereotype.Component;
  * neither repeats nor skips a task. Only a page (at most {@value #MAX_PAGE} rows) ordered by the task's own columns
  * is read so; a query ordered by a variable or a process definition, or a whole list, takes the engine's statement as
  * it is. On database types other than those of H2 and MariaDB, the databases the project runs on and is tested with,
- * the engine's statement is left alone.
+ * the engine's statement is left alone. Within a request to the engine's REST API, a page is read with its total and
+ * the count that follows it is answered from that ({@link TaskPageCounts}, registered here with the engine's MyBatis).
  */
 @Component
 public class TaskPagePlugin extends AbstractProcessEnginePlugin {
@@ -68,6 +72,11 @@ public class TaskPagePlugin extends AbstractProcessEnginePlugin {
                 }
             }
         }
+        synchronized (mybatis) {
+            if (mybatis.getInterceptors().stream().noneMatch(TaskPageCounts.class::isInstance)) {
+                mybatis.addInterceptor(new TaskPageCounts());
+            }
+        }
         DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
         Map<String, String> mappings = new HashMap<>();
         if (sessions.getStatementMappings() != null) {
@@ -97,14 +106,38 @@ public class TaskPagePlugin extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * The columns a page is ordered by, for the ids' step, which selects them so that its {@code distinct} may be
-     * ordered by them: {@code , RES.DUE_DATE_ as PAGE_0_}… (called from {@code TaskPage.xml}).
+     * The order of the ids' step's rows outside its {@code distinct}, by the columns {@link #orderColumns} names, in
+     * the query's directions, then by id: {@code PAGE_0_ asc, PAGE_ID_ asc} (called from {@code TaskPage.xml}).
      */
-    public static String orderColumns(TaskQueryImpl query) {
+    public static String pageOrder(TaskQueryImpl query) {
+        List<String> columns = new ArrayList<>(orderedColumns(query));
+        StringBuilder order = new StringBuilder();
+        Set<String> ordered = new HashSet<>();
+        for (QueryOrderingProperty ordering : query.getOrderingProperties()) {
+            String column = ordering.getQueryProperty().getName();
+            // a column named twice is ordered by its first direction, as in the engine's "order by"
+            if (ordered.add(column)) {
+                order.append("PAGE_").append(columns.indexOf(column)).append("_ ")
+                        .append("desc".equals(ordering.getDirection().getName()) ? "desc" : "asc").append(", ");
+            }
+        }
+        return order.append("PAGE_ID_ asc").toString();
+    }
+
+    private static Set<String> orderedColumns(TaskQueryImpl query) {
         Set<String> columns = new LinkedHashSet<>();
         for (QueryOrderingProperty ordering : query.getOrderingProperties()) {
             columns.add(ordering.getQueryProperty().getName());
         }
+        return columns;
+    }
+
+    /**
+     * The columns a page is ordered by, for the ids' step, which selects them so that its {@code distinct} may be
+     * ordered by them: {@code , RES.DUE_DATE_ as PAGE_0_}… (called from {@code TaskPage.xml}).
+     */
+    public static String orderColumns(TaskQueryImpl query) {
+        Set<String> columns = orderedColumns(query);
         StringBuilder select = new StringBuilder();
         int i = 0;
         for (String column : columns) {

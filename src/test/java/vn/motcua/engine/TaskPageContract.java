@@ -8,7 +8,21 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Statement;
+
+import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.reflection.SystemMetaObject;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.session.ResultHandler;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,6 +39,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.motcua.WebappSession;
 
 /**
  * A page of a task list read in two steps ({@link TaskPagePlugin}) holds the same tasks, in the same order, as the
@@ -51,11 +68,36 @@ abstract class TaskPageContract {
     @Autowired TaskService tasks;
     @Autowired FilterService filters;
     @Autowired IdentityService identity;
+    @LocalServerPort int port;
 
     private final List<String> instances = new ArrayList<>();
 
+    /** Runs of the engine's count statement for tasks, on any thread. */
+    static final AtomicInteger COUNTS = new AtomicInteger();
+
+    /** Counts the engine's task count statements sent to the database (run by MyBatis's statement handler). */
+    @Intercepts(@Signature(type = StatementHandler.class, method = "query", args = {Statement.class, ResultHandler.class}))
+    static final class CountStatements implements Interceptor {
+        @Override
+        public Object intercept(Invocation invocation) throws Throwable {
+            MappedStatement statement = (MappedStatement) SystemMetaObject.forObject(invocation.getTarget())
+                    .getValue("delegate.mappedStatement");
+            if (statement.getId().endsWith(".selectTaskCountByQueryCriteria")) {
+                COUNTS.incrementAndGet();
+            }
+            return invocation.proceed();
+        }
+    }
+
     @BeforeEach
     void openTasks() {
+        org.apache.ibatis.session.Configuration mybatis = ((ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration()).getSqlSessionFactory().getConfiguration();
+        synchronized (mybatis) {
+            if (mybatis.getInterceptors().stream().noneMatch(CountStatements.class::isInstance)) {
+                mybatis.addInterceptor(new CountStatements());
+            }
+        }
         for (String tenant : List.of(UNIT, OTHER_UNIT)) {
             if (repository.createProcessDefinitionQuery().processDefinitionKey(KEY).tenantIdIn(tenant).count() == 0) {
                 repository.createDeployment().name("task page contract").tenantId(tenant).addModelInstance(KEY + ".bpmn",
@@ -155,6 +197,94 @@ abstract class TaskPageContract {
             if (before.getDueDate().equals(after.getDueDate())) {
                 assertThat(before.getId()).as("tasks due at the same time, by id").isLessThan(after.getId());
             }
+        }
+    }
+
+    @Test
+    void aPageAndItsCountInOneRequestAreTheEnginesWithOnePassOverTheTasks() throws Exception {
+        String filterId = filters.createTaskFilterQuery().filterName("Việc của đơn vị").singleResult().getId();
+        asOfficer();
+        List<Supplier<TaskQuery>> orders = List.of(this::byDue, () -> byDue().orderByTaskPriority().desc(),
+                () -> tasks.createTaskQuery().processDefinitionKey(KEY).orderByTaskPriority().desc().orderByDueDate().asc(),
+                () -> tasks.createTaskQuery().processDefinitionKey(KEY).orderByDueDate().desc().orderByTaskId().asc(),
+                () -> tasks.createTaskQuery().processDefinitionKey(KEY));
+        for (int q = 0; q < orders.size(); q++) {
+            Supplier<TaskQuery> order = orders.get(q);
+            for (int first : List.of(0, 10, 25)) {
+                List<String> engines = withEnginesStatement(() -> ids(filters.listPage(filterId, order.get(), first, 10)));
+                long enginesCount = withEnginesStatement(() -> filters.count(filterId, order.get()));
+                int before = COUNTS.get();
+                Object[] ours = TaskPageCounts.withinRequest(() -> new Object[] {
+                        ids(filters.listPage(filterId, order.get(), first, 10)), filters.count(filterId, order.get())});
+                assertThat(ours[0]).as("query %d from %d", q, first).isEqualTo(engines);
+                assertThat(ours[1]).as("count of query %d", q).isEqualTo(enginesCount).isEqualTo((long) TASKS);
+                assertThat(COUNTS.get() - before).as("count statements run for query %d from %d", q, first).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aCountThatIsNotThePagesOwnIsCountedByTheEngine() throws Exception {
+        String filterId = filters.createTaskFilterQuery().filterName("Việc của đơn vị").singleResult().getId();
+        asOfficer();
+        long[] counts = TaskPageCounts.withinRequest(() -> {
+            filters.listPage(filterId, byDue(), 0, 10);
+            // another criterion after the page
+            long urgent = filters.count(filterId, byDue().taskPriority(3));
+            filters.listPage(filterId, byDue(), 0, 10);
+            // the leaders only: another officer's groups, the same filter and criteria
+            identity.setAuthentication("lanhdao.thuanhoa", List.of(LEADERS), List.of(UNIT));
+            long leaders = filters.count(filterId, byDue());
+            asOfficer();
+            filters.listPage(filterId, byDue(), 0, 10);
+            long kept = filters.count(filterId, byDue());
+            // a task opened after the page's count was used: the next count counts it
+            identity.clearAuthentication();
+            instances.add(runtime.createProcessInstanceByKey(KEY).processDefinitionTenantId(UNIT).setVariables(Map.of(
+                    "due", new Date(), "priority", 0, "rank", 0, "groups", SPECIALISTS)).execute().getId());
+            asOfficer();
+            long after = filters.count(filterId, byDue());
+            return new long[] {urgent, leaders, kept, after};
+        });
+        long leadersOnly = withEnginesStatement(() -> {
+            identity.setAuthentication("lanhdao.thuanhoa", List.of(LEADERS), List.of(UNIT));
+            return filters.count(filterId, byDue());
+        });
+        assertThat(counts[0]).isEqualTo(1);
+        assertThat(leadersOnly).isLessThan(TASKS);
+        assertThat(counts[1]).isEqualTo(leadersOnly);
+        assertThat(counts[2]).isEqualTo(TASKS);
+        assertThat(counts[3]).isEqualTo(TASKS + 1);
+    }
+
+    @Test
+    void aPageAndItsCountThroughTheEngineRestApiAsTasklistAsksForThem() throws Exception {
+        String filterId = filters.createTaskFilterQuery().filterName("Việc của đơn vị").singleResult().getId();
+        String body = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}],"
+                + "\"processDefinitionKey\":\"" + KEY + "\"}";
+        WebappSession tasklist = new WebappSession(port);
+        assertThat(tasklist.login("tasklist", OFFICER, "demo")).isEqualTo(200);
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/filter?resourceType=Task").status()).isEqualTo(200);
+        // the officer as his login authenticates him: his own groups and tenants
+        identity.setAuthentication(OFFICER,
+                identity.createGroupQuery().groupMember(OFFICER).list().stream().map(g -> g.getId()).toList(),
+                identity.createTenantQuery().userMember(OFFICER).includingGroupsOfUser(true).list().stream()
+                        .map(t -> t.getId()).toList());
+        long enginesCount = withEnginesStatement(() -> filters.count(filterId, byDue()));
+        assertThat(enginesCount).isBetween(15L, (long) TASKS);
+        for (int first : List.of(0, 15, (int) enginesCount)) {
+            List<String> engines = withEnginesStatement(() -> ids(filters.listPage(filterId, byDue(), first, 15)));
+            int before = COUNTS.get();
+            WebappSession.Response listed = tasklist.post("/camunda/api/engine/engine/default/filter/" + filterId
+                    + "/list?firstResult=" + first + "&maxResults=15", body, "application/hal+json");
+            assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+            JsonNode hal = new ObjectMapper().readTree(listed.body());
+            assertThat(hal.path("count").asLong()).as("count from %d", first).isEqualTo(enginesCount);
+            List<String> ours = new ArrayList<>();
+            hal.path("_embedded").path("task").forEach(task -> ours.add(task.path("id").asText()));
+            assertThat(ours).as("page from %d", first).isEqualTo(engines);
+            // a page with tasks on it brings its count; past the last task, the count is counted
+            assertThat(COUNTS.get() - before).as("count statements from %d", first).isEqualTo(engines.isEmpty() ? 1 : 0);
         }
     }
 
