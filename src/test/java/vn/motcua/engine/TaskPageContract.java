@@ -72,8 +72,9 @@ abstract class TaskPageContract {
 
     private final List<String> instances = new ArrayList<>();
 
-    /** Runs of the engine's count statement for tasks, on any thread. */
+    /** Runs of the engine's count statement for tasks, and of the page's ids with their total, on any thread. */
     static final AtomicInteger COUNTS = new AtomicInteger();
+    static final AtomicInteger PAGE_IDS = new AtomicInteger();
 
     /** Counts the engine's task count statements sent to the database (run by MyBatis's statement handler). */
     @Intercepts(@Signature(type = StatementHandler.class, method = "query", args = {Statement.class, ResultHandler.class}))
@@ -84,6 +85,8 @@ abstract class TaskPageContract {
                     .getValue("delegate.mappedStatement");
             if (statement.getId().endsWith(".selectTaskCountByQueryCriteria")) {
                 COUNTS.incrementAndGet();
+            } else if (statement.getId().equals(TaskPageCounts.IDS_STATEMENT)) {
+                PAGE_IDS.incrementAndGet();
             }
             return invocation.proceed();
         }
@@ -275,6 +278,7 @@ abstract class TaskPageContract {
         for (int first : List.of(0, 15, (int) enginesCount)) {
             List<String> engines = withEnginesStatement(() -> ids(filters.listPage(filterId, byDue(), first, 15)));
             int before = COUNTS.get();
+            int pages = PAGE_IDS.get();
             WebappSession.Response listed = tasklist.post("/camunda/api/engine/engine/default/filter/" + filterId
                     + "/list?firstResult=" + first + "&maxResults=15", body, "application/hal+json");
             assertThat(listed.status()).as(listed.body()).isEqualTo(200);
@@ -285,7 +289,17 @@ abstract class TaskPageContract {
             assertThat(ours).as("page from %d", first).isEqualTo(engines);
             // a page with tasks on it brings its count; past the last task, the count is counted
             assertThat(COUNTS.get() - before).as("count statements from %d", first).isEqualTo(engines.isEmpty() ? 1 : 0);
+            assertThat(PAGE_IDS.get() - pages).as("pages read with their total from %d", first).isEqualTo(1);
         }
+        // a plain JSON list (no count follows): the page by the single statement, the same tasks
+        int pages = PAGE_IDS.get();
+        WebappSession.Response json = tasklist.post("/camunda/api/engine/engine/default/filter/" + filterId
+                + "/list?firstResult=0&maxResults=15", body, "application/json");
+        assertThat(json.status()).as(json.body()).isEqualTo(200);
+        List<String> listed = new ArrayList<>();
+        new ObjectMapper().readTree(json.body()).forEach(task -> listed.add(task.path("id").asText()));
+        assertThat(listed).isEqualTo(withEnginesStatement(() -> ids(filters.listPage(filterId, byDue(), 0, 15))));
+        assertThat(PAGE_IDS.get()).as("pages read with their total for a JSON list").isEqualTo(pages);
     }
 
     /** The officer as Tasklist authenticates him: his unit's specialists and leaders, his unit's tenant. */
