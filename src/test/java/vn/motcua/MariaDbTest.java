@@ -12,6 +12,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 import vn.motcua.engine.Driver;
+import vn.motcua.engine.StatementCounts;
 
 /**
  * The whole application with the demo data on the MariaDB server of the {@code mariadb} suite, on a random port, as
@@ -25,7 +26,7 @@ import vn.motcua.engine.Driver;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "motcua.demo.allow-on-production-database=true")
 @ActiveProfiles({"demo", "test", "mariadb"})
-@Import({FaultInjection.class, Driver.class})
+@Import({FaultInjection.class, Driver.class, StatementCounts.class})
 @ContextConfiguration(initializers = MailServer.Initializer.class)
 public @interface MariaDbTest {
 }

@@ -12,6 +12,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 import vn.motcua.engine.Driver;
+import vn.motcua.engine.StatementCounts;
 
 /**
  * The whole application on H2 with the demo data, on a random port. Every test class that uses
@@ -24,7 +25,7 @@ import vn.motcua.engine.Driver;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles({"demo", "test"})
-@Import({FaultInjection.class, Driver.class})
+@Import({FaultInjection.class, Driver.class, StatementCounts.class})
 @ContextConfiguration(initializers = MailServer.Initializer.class)
 public @interface MotcuaTest {
 }

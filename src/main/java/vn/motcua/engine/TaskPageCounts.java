@@ -3,6 +3,7 @@ package vn.motcua.engine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is kept for one count only, on the request's thread, and forgotten when the request ends; outside such a request
  * (a plain JSON list, the engine's Java API, the job executor) nothing is kept and pages are read by
  * {@link TaskPagePlugin}'s single statement.
+ *
+ * <p>The page's rows are read by their ids in a second statement, a moment after the ids: a task that ended in
+ * between makes the page read again by the single statement, with no total kept; a task claimed or changed in
+ * between is shown as it is now, at the place its ids' step gave it.
  */
 @Intercepts(@Signature(type = Executor.class, method = "query",
         args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
@@ -55,8 +60,8 @@ public class TaskPageCounts implements Interceptor {
 
     private static final ThreadLocal<Scope> SCOPE = new ThreadLocal<>();
 
-    /** A page's total, kept for the count of the same query. */
-    private record Total(String countKey, long total) {
+    /** A page's total, kept for the count of the same query on the same engine's statements. */
+    private record Total(Configuration configuration, String countKey, long total) {
     }
 
     private static final class Scope {
@@ -88,7 +93,8 @@ public class TaskPageCounts implements Interceptor {
         if (statement.getId().endsWith("." + COUNT_STATEMENT)) {
             // kept for one count only: the next one counts as the engine does
             scope.total = null;
-            if (kept != null && kept.countKey().equals(countKey(statement, query))) {
+            if (kept != null && kept.configuration() == statement.getConfiguration()
+                    && kept.countKey().equals(countKey(statement, query))) {
                 return List.of(kept.total());
             }
             return invocation.proceed();
@@ -112,10 +118,15 @@ public class TaskPageCounts implements Interceptor {
         }
         List<TaskEntity> rows = executor.query(configuration.getMappedStatement(ROWS_STATEMENT),
                 Map.of("ids", new ArrayList<>(positions.keySet())), RowBounds.DEFAULT, Executor.NO_RESULT_HANDLER);
+        if (rows.size() != positions.size()) {
+            // a task of the page ended between the two steps: the page as the engine reads it, and no total kept
+            return invocation.proceed();
+        }
         List<TaskEntity> page = new ArrayList<>(rows);
         page.sort(Comparator.comparing(task -> positions.get(task.getId())));
         MappedStatement count = configuration.getMappedStatement(COUNT_STATEMENT);
-        scope.total = new Total(countKey(count, query), ((Number) column(ids.get(0), "PAGE_TOTAL_")).longValue());
+        scope.total = new Total(configuration, countKey(count, query),
+                ((Number) column(ids.get(0), "PAGE_TOTAL_")).longValue());
         return page;
     }
 
@@ -127,8 +138,10 @@ public class TaskPageCounts implements Interceptor {
         for (ParameterMapping parameter : bound.getParameterMappings()) {
             String name = parameter.getProperty();
             Object value = bound.hasAdditionalParameter(name) ? bound.getAdditionalParameter(name) : values.getValue(name);
+            // each value with its type and length, a date to the millisecond (its text keeps whole seconds only)
+            String text = value instanceof Date date ? Long.toString(date.getTime()) : Objects.toString(value);
             key.append('\u0000').append(value == null ? "" : value.getClass().getName()).append('\u0000')
-                    .append(Objects.toString(value));
+                    .append(text.length()).append(':').append(text);
         }
         return key.toString();
     }

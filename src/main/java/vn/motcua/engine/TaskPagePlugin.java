@@ -2,11 +2,15 @@ package vn.motcua.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -72,10 +76,14 @@ public class TaskPagePlugin extends AbstractProcessEnginePlugin {
                 }
             }
         }
-        synchronized (mybatis) {
-            if (mybatis.getInterceptors().stream().noneMatch(TaskPageCounts.class::isInstance)) {
-                mybatis.addInterceptor(new TaskPageCounts());
+        if (windowFunctions(configuration)) {
+            synchronized (mybatis) {
+                if (mybatis.getInterceptors().stream().noneMatch(TaskPageCounts.class::isInstance)) {
+                    mybatis.addInterceptor(new TaskPageCounts());
+                }
             }
+        } else {
+            log.info("A task page and its count are read apart: the database has no window functions");
         }
         DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
         Map<String, String> mappings = new HashMap<>();
@@ -85,6 +93,24 @@ public class TaskPagePlugin extends AbstractProcessEnginePlugin {
         mappings.put(ENGINE_STATEMENT, PAGE_STATEMENT);
         // a copy: the engine's own map is shared by every engine of the database type
         sessions.setStatementMappings(mappings);
+    }
+
+    /**
+     * Whether the database counts a page's total with {@code count(*) over ()} ({@link TaskPageCounts}): H2 2, MariaDB
+     * (10.2 on) and MySQL 8 do; MySQL 5.7, which the engine also calls "mysql", does not.
+     */
+    static boolean windowFunctions(ProcessEngineConfigurationImpl configuration) {
+        if (!"mysql".equals(configuration.getDatabaseType())) {
+            return true;
+        }
+        try (Connection connection = configuration.getDataSource().getConnection()) {
+            DatabaseMetaData database = connection.getMetaData();
+            return (database.getDatabaseProductName() + " " + database.getDatabaseProductVersion())
+                    .toLowerCase(Locale.ROOT).contains("mariadb") || database.getDatabaseMajorVersion() >= 8;
+        } catch (SQLException e) {
+            log.warn("Could not tell whether the database has window functions: {}", e.toString());
+            return false;
+        }
     }
 
     /**
