@@ -2,6 +2,7 @@ package vn.motcua.engine;
 
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.mapping.MappedStatement;
@@ -25,6 +26,8 @@ public class StatementCounts extends AbstractProcessEnginePlugin {
 
     static final AtomicInteger COUNTS = new AtomicInteger();
     static final AtomicInteger PAGE_IDS = new AtomicInteger();
+    /** Run once right after the next page's ids were read (a change made between a page's two steps). */
+    static final AtomicReference<Runnable> AFTER_PAGE_IDS = new AtomicReference<>();
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
@@ -44,6 +47,12 @@ public class StatementCounts extends AbstractProcessEnginePlugin {
                     COUNTS.incrementAndGet();
                 } else if (id.equals(TaskPageCounts.IDS_STATEMENT)) {
                     PAGE_IDS.incrementAndGet();
+                    Object ids = invocation.proceed();
+                    Runnable after = AFTER_PAGE_IDS.getAndSet(null);
+                    if (after != null) {
+                        after.run();
+                    }
+                    return ids;
                 }
             }
             return invocation.proceed();

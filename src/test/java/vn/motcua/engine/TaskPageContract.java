@@ -227,6 +227,34 @@ abstract class TaskPageContract {
     }
 
     @Test
+    void aTaskEndedBetweenThePagesTwoStepsLeavesThePageAndCountAsTheEnginesGiveThem() throws Exception {
+        String filterId = filters.createTaskFilterQuery().filterName("Việc của đơn vị").singleResult().getId();
+        asOfficer();
+        List<String> before = withEnginesStatement(() -> ids(filters.listPage(filterId, byDue(), 0, 10)));
+        String ended = tasks.createTaskQuery().taskId(before.get(3)).singleResult().getProcessInstanceId();
+        instances.remove(ended);
+        // the task's process ends on another connection, after the page's ids were read and before its rows are
+        StatementCounts.AFTER_PAGE_IDS.set(() -> {
+            Thread other = new Thread(() -> runtime.deleteProcessInstance(ended, "task page contract", true, true));
+            other.start();
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        int counts = StatementCounts.COUNTS.get();
+        Object[] ours = TaskPageCounts.withinRequest(() -> new Object[] {
+                ids(filters.listPage(filterId, byDue(), 0, 10)), filters.count(filterId, byDue())});
+        assertThat(StatementCounts.AFTER_PAGE_IDS.get()).as("the change was made").isNull();
+        List<String> engines = withEnginesStatement(() -> ids(filters.listPage(filterId, byDue(), 0, 10)));
+        assertThat(engines).doesNotContain(before.get(3)).hasSize(10);
+        assertThat(ours[0]).isEqualTo(engines);
+        assertThat(ours[1]).isEqualTo((long) TASKS - 1);
+        assertThat(StatementCounts.COUNTS.get() - counts).as("counted by the engine: no total kept").isEqualTo(1);
+    }
+
+    @Test
     void aPageAndItsCountThroughTheEngineRestApiAsTasklistAsksForThem() throws Exception {
         String filterId = filters.createTaskFilterQuery().filterName("Việc của đơn vị").singleResult().getId();
         String body = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}],"
