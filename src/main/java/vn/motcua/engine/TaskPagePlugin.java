@@ -42,8 +42,9 @@ import org.springframework.stereotype.Component;
  * neither repeats nor skips a task. Only a page (at most {@value #MAX_PAGE} rows) ordered by the task's own columns
  * is read so; a query ordered by a variable or a process definition, or a whole list, takes the engine's statement as
  * it is. On database types other than those of H2 and MariaDB, the databases the project runs on and is tested with,
- * the engine's statement is left alone. Within a request to the engine's REST API, a page is read with its total and
- * the count that follows it is answered from that ({@link TaskPageCounts}, registered here with the engine's MyBatis).
+ * the engine's statement is left alone. Within a request to the engine's REST API for a HAL collection (Tasklist's
+ * list: a page and its count), a page is read with its total and the count that follows it is answered from that
+ * ({@link TaskPageCounts}, registered here with the engine's MyBatis).
  */
 @Component
 public class TaskPagePlugin extends AbstractProcessEnginePlugin {
