@@ -1,6 +1,7 @@
 package vn.motcua.engine;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +19,8 @@ import vn.motcua.survey.Surveys;
  * The mails of the deadline processes, each sent from a job of its own (a timer, or an
  * asynchronous step retried 5 times 5 minutes apart), so an SMTP outage never rolls back an
  * officer's work and ends as an incident in Cockpit. The overdue step's mail to the supervisors goes
- * from its timer's job, and from an asynchronous step only when the server did not take it there.
+ * from its timer's job, once that job has committed, and from an asynchronous step only when the server did not take
+ * it then.
  */
 @Configuration(proxyBeanMethods = false)
 class NoticeDelegates {
@@ -27,6 +29,9 @@ class NoticeDelegates {
 
     /** The error code of a mail the server did not take, caught in the process to send it from the background. */
     static final String MAIL_NOT_SENT = "MAIL_NOT_SENT";
+
+    /** The background step of {@code stepEscalation} that sends the supervisors' mail again until the server takes it. */
+    static final String MAIL_LATER = "Task_notifySupervisorsLater";
 
     /** The timeout listener ahead of a step's due date. */
     @Bean("stepDueSoonListener")
@@ -47,24 +52,40 @@ class NoticeDelegates {
     }
 
     /**
-     * The same mail at once, in the overdue timer's own job: when it cannot be sent, the BPMN error
-     * {@value #MAIL_NOT_SENT} lets the process give the supervisors their task all the same and send the mail from
-     * the background step ({@code escalationMailDelegate}).
+     * The same mail from the overdue timer's own job: made in the job's transaction, sent as soon as it has committed
+     * ({@link StaffNotices#overdueAfterCommit}), so that a job rolled back (an officer ended the step in that very
+     * moment) sends no mail, and the escalation's row locks are not held while the SMTP server takes it. When the
+     * server does not take it then, the process instance is modified to start the background step that sends it
+     * again ({@value #MAIL_LATER}: 5 times, 5 minutes apart, then an incident); the supervisors' task is already
+     * theirs. When the mail cannot be made at all, the BPMN error {@value #MAIL_NOT_SENT} lets the process give the
+     * supervisors their task all the same and send it from that background step.
      */
     @Bean("escalationMailAtOnceDelegate")
-    JavaDelegate escalationMailAtOnceDelegate(StaffNotices notices) {
-        JavaDelegate mail = escalationMailDelegate(notices);
+    JavaDelegate escalationMailAtOnceDelegate(StaffNotices notices, @Lazy RuntimeService runtime) {
         return (DelegateExecution execution) -> {
+            String code = code(execution);
+            String processInstanceId = execution.getProcessInstanceId();
             try {
-                mail.execute(execution);
+                notices.overdueAfterCommit(code, (String) execution.getVariable(ProcessVariables.STEP_TASK_ID),
+                        (String) execution.getVariable(ProcessVariables.STEP_NAME),
+                        (String) execution.getVariable(ProcessVariables.SUPERVISORS_GROUP), escalationId(execution),
+                        notSent -> sendLater(runtime, code, processInstanceId, notSent));
             } catch (RuntimeException e) {
-                // the server did not take it (MailNotSent), or the mail could not be made: either way not a reason to
-                // hold back the escalation; the background step tries again and ends as an incident if it must
-                log.warn("Dossier {}: the overdue step's mail to the supervisors was not sent ({}); their task is"
-                        + " created and the mail is sent again in the background", code(execution), e.toString());
+                // the mail could not be made: not a reason to hold back the escalation; the background step tries
+                // again and ends as an incident if it must
+                log.warn("Dossier {}: the overdue step's mail to the supervisors could not be made ({}); their task is"
+                        + " created and the mail is sent again in the background", code, e.toString());
                 throw new BpmnError(MAIL_NOT_SENT, String.valueOf(e.getMessage()));
             }
         };
+    }
+
+    /** After the timer's commit, the server did not take the mail: the background step of the same instance sends it. */
+    private static void sendLater(RuntimeService runtime, String code, String processInstanceId, RuntimeException why) {
+        log.warn("Dossier {}: the overdue step's mail to the supervisors was not sent ({}); it is sent again in the"
+                + " background", code, why.toString());
+        SystemAccess.run(() -> runtime.createProcessInstanceModification(processInstanceId)
+                .startBeforeActivity(MAIL_LATER).execute());
     }
 
     @Bean("urgeMailDelegate")

@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -76,6 +78,22 @@ class StaffNotices {
 
     /** Tells a unit's supervisors that a step is overdue. */
     void overdue(String code, String taskId, String stepName, String supervisorsGroup, long escalationId) {
+        overdue(code, taskId, stepName, supervisorsGroup, escalationId, null);
+    }
+
+    /**
+     * Tells a unit's supervisors that a step is overdue once the caller's transaction (the overdue timer's job, which
+     * records the escalation) has committed; the mail is made now. See {@link Mailer#sendAfterCommit}.
+     *
+     * @param notSent what to do when the server does not take it after the commit
+     */
+    void overdueAfterCommit(String code, String taskId, String stepName, String supervisorsGroup, long escalationId,
+            Consumer<RuntimeException> notSent) {
+        overdue(code, taskId, stepName, supervisorsGroup, escalationId, Objects.requireNonNull(notSent));
+    }
+
+    private void overdue(String code, String taskId, String stepName, String supervisorsGroup, long escalationId,
+            Consumer<RuntimeException> afterCommitNotSent) {
         Escalation escalation = deadlines.escalation(escalationId);
         if (escalation.getOutcome() != null) {
             // sent again from the background after the supervisors already decided: nothing left to tell them
@@ -91,8 +109,13 @@ class StaffNotices {
         model.put("overdueBy", Duration.ofDays(late / MINUTES_PER_WORKING_DAY).plusMinutes(late % MINUTES_PER_WORKING_DAY));
         // keyed by the step's handover, which a retry of the overdue timer's job finds again (an escalation rolled back
         // with that job is recorded anew, under another id): one escalation, so one mail, per handover
-        send("step-overdue", model, membersOf(List.of(supervisorsGroup)),
-                "step-overdue:" + code + ":h" + step.getId());
+        List<String> to = membersOf(List.of(supervisorsGroup));
+        String key = "step-overdue:" + code + ":h" + step.getId();
+        if (afterCommitNotSent == null || to.isEmpty()) {
+            send("step-overdue", model, to, key);
+        } else {
+            mailer.sendAfterCommit(templates.compose("step-overdue", model, to), key, afterCommitNotSent);
+        }
     }
 
     /** Passes the supervisors' urging on to whoever works the overdue task. */

@@ -23,6 +23,7 @@ class MailLog {
     private final SentMailRepository repository;
     private final TransactionTemplate own;
     private final TransactionTemplate joined;
+    private final TransactionTemplate outside;
 
     MailLog(SentMailRepository repository, PlatformTransactionManager transactions) {
         this.repository = repository;
@@ -30,6 +31,16 @@ class MailLog {
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.joined = new TransactionTemplate(transactions);
         this.joined.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+        this.outside = new TransactionTemplate(transactions);
+        this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+    }
+
+    /**
+     * Runs the work with the caller's transaction, if any, suspended: from a transaction's after-commit callback,
+     * where its resources are still bound, the work's reads and writes open transactions of their own.
+     */
+    void outsideTransaction(Runnable work) {
+        outside.executeWithoutResult(status -> work.run());
     }
 
     /** Reads in the caller's transaction, if any: the records are committed ones (READ COMMITTED). */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +24,8 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.motcua.calendar.WorkingCalendar;
 
@@ -145,6 +148,50 @@ public class Mailer {
         }
         log.info("Mail {} sent via {} as {}", idempotencyKey, transport.kind(), messageId);
         return true;
+    }
+
+    /**
+     * Sends the message once the caller's transaction has committed, on the caller's thread, and not at all if it
+     * rolls back: a mail about what the transaction records (an escalation, say) never goes out for something that
+     * was not committed, and the transaction's row locks are not held while the SMTP server takes the message.
+     * Without a transaction (no synchronization active) the message is sent at once. Otherwise as {@link #send}: at
+     * most once per key.
+     *
+     * <p>Nothing is thrown at the caller's commit: a message the server did not take ({@link MailNotSent}), or any
+     * other failure, goes to {@code notSent}, which runs outside the committed transaction (whatever it reads or
+     * writes, it does in transactions of its own); what {@code notSent} throws is logged. A process that dies
+     * between the commit and the hand-over loses the message, so a caller keeps something durable beside it (the
+     * supervisors' task for the escalation mail).
+     *
+     * @param notSent what to do when the message could not be sent after the commit, e.g. send it again later
+     */
+    public void sendAfterCommit(MailMessage message, String idempotencyKey, Consumer<RuntimeException> notSent) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(notSent, "notSent");
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            deliver(message, idempotencyKey, notSent);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    mailLog.outsideTransaction(() -> deliver(message, idempotencyKey, notSent));
+                } catch (RuntimeException e) {
+                    // never into the committer: its work is committed, and a job would count as failed
+                    log.error("Mail {}: not sent after the commit, and what follows could not be done", idempotencyKey,
+                            e);
+                }
+            }
+        });
+    }
+
+    private void deliver(MailMessage message, String idempotencyKey, Consumer<RuntimeException> notSent) {
+        try {
+            send(message, idempotencyKey);
+        } catch (RuntimeException e) {
+            notSent.accept(e);
+        }
     }
 
     /** Closes the transport's open connections when the application stops. */

@@ -8,8 +8,14 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static vn.motcua.engine.Driver.at;
 import static vn.motcua.engine.Driver.clock;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -61,6 +67,7 @@ class DeadlinePathsTest {
     @Autowired Driver driver;
     @Autowired MailServer mail;
     @Autowired TransactionTemplate transactions;
+    @Autowired DataSource dataSource;
     @LocalServerPort int port;
 
     @BeforeEach
@@ -240,24 +247,58 @@ class DeadlinePathsTest {
     }
 
     @Test
-    void anOverdueTimersJobRolledBackAfterTheMailWentOutDoesNotMailAgainWhenItRunsOnceMore() {
+    void anOverdueTimersJobThatIsRolledBackSendsNoMailAndMailsOnceWhenItRunsAgain() {
         String code = received();
         clock("2025-11-26T09:05+07:00");
         Job overdue = driver.taskTimers(code, "Task_appraise").get(1);
-        // the job's transaction fails at its end, after the server took the mail (the database, a node stopped)
+        // the job's transaction fails at its end (an officer ended the step in the same moment, the database, a node
+        // stopped): the supervisors hear of no escalation that was not recorded
         transactions.executeWithoutResult(status -> {
             driver.execute(overdue);
             status.setRollbackOnly();
         });
         assertThat(deadlines.escalations(code)).isEmpty();
         assertThat(driver.instance(code, "stepEscalation")).isNull();
-        assertThat(overdueMails(code)).hasSize(1);
+        assertThat(overdueMails(code)).isEmpty();
 
         driver.execute(driver.taskTimers(code, "Task_appraise").get(1));
 
         assertThat(deadlines.escalations(code)).hasSize(1);
         assertThat(driver.instance(code, "stepEscalation")).isWaitingAt("Task_handleEscalation");
         assertThat(overdueMails(code)).hasSize(1);
+    }
+
+    @Test
+    void theOverdueMailGoesOnlyOnceTheEscalationIsCommitted() {
+        String code = received();
+        clock("2025-11-26T09:05+07:00");
+        Job overdue = driver.taskTimers(code, "Task_appraise").get(1);
+        // the job's work in a transaction that is still open: its rows (and their locks on the dossier's and the
+        // step's rows) are not committed, and no mail has gone to the server meanwhile
+        transactions.executeWithoutResult(status -> {
+            driver.execute(overdue);
+            assertThat(overdueMails(code)).isEmpty();
+            assertThat(committedEscalations(code)).isZero();
+        });
+        assertThat(committedEscalations(code)).isOne();
+        assertThat(overdueMails(code)).hasSize(1);
+        assertThat(driver.instance(code, "stepEscalation")).isWaitingAt("Task_handleEscalation");
+        assertThat(driver.asyncJobs(code, "stepEscalation")).isEmpty();
+    }
+
+    /** The dossier's escalations as another connection sees them: only committed ones. */
+    private int committedEscalations(String code) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement(
+                        "select count(*) from escalation where dossier_code = ?")) {
+            count.setString(1, code);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

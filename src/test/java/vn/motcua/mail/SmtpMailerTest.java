@@ -127,6 +127,52 @@ class SmtpMailerTest {
     }
 
     @Test
+    void afterTheCommitTheMessageGoesOnceAndOnARollbackNotAtAll() {
+        String key = key();
+        MailMessage message = overdue("Lê Thị Hồng");
+        List<RuntimeException> notSent = new ArrayList<>();
+
+        tx.executeWithoutResult(status -> {
+            mailer.sendAfterCommit(message, key, notSent::add);
+            status.setRollbackOnly();
+        });
+        assertThat(smtp.waitForIncomingEmail(300, 1)).isFalse();
+        assertThat(mailLog.isSent(key)).isFalse();
+
+        tx.executeWithoutResult(status -> {
+            mailer.sendAfterCommit(message, key, notSent::add);
+            assertThat(smtp.getReceivedMessages()).isEmpty();
+        });
+        assertThat(smtp.waitForIncomingEmail(5000, 2)).isTrue();
+        // recorded in a transaction of its own after the commit, as another transaction reads it
+        assertThat(tx.<Boolean>execute(status -> mailLog.isSent(key))).isTrue();
+        tx.executeWithoutResult(status -> mailer.sendAfterCommit(message, key, notSent::add));
+        assertThat(smtp.waitForIncomingEmail(500, 3)).isFalse();
+        assertThat(notSent).isEmpty();
+    }
+
+    @Test
+    void aMessageTheServerDoesNotTakeAfterTheCommitGoesToNotSentWhichWritesInATransactionOfItsOwn() {
+        String key = key();
+        String fallback = key();
+        List<RuntimeException> notSent = new ArrayList<>();
+        smtp.stop();
+
+        // nothing is thrown into the commit, not even what notSent throws
+        tx.executeWithoutResult(status -> mailer.sendAfterCommit(overdue("Trương Văn Bình"), key, e -> {
+            notSent.add(e);
+            tx.executeWithoutResult(inner -> mailLog.record(new SentMail(fallback, "giamsat.thuanhoa@motcua.test",
+                    "sent again later", calendar.now(), MailTransport.Kind.SMTP, "<" + fallback + "@motcua.test>")));
+            throw new IllegalStateException("the fallback failed after its write");
+        }));
+
+        assertThat(notSent).singleElement().isInstanceOf(MailNotSent.class);
+        assertThat(mailLog.isSent(key)).isFalse();
+        // what notSent wrote in a transaction of its own is committed
+        assertThat(tx.<Boolean>execute(status -> mailLog.isSent(fallback))).isTrue();
+    }
+
+    @Test
     void whenTheServerIsDownNothingIsRecordedAndTheRetryDeliversOnce() {
         String key = key();
         MailMessage message = overdue("Đoàn Thị Điểm");
