@@ -118,13 +118,17 @@ public class Mailer {
      */
     public boolean send(MailMessage message, String idempotencyKey) {
         Objects.requireNonNull(message, "message");
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > SentMail.KEY_LENGTH) {
-            throw new IllegalArgumentException("an idempotency key of 1 to " + SentMail.KEY_LENGTH + " characters is needed");
-        }
+        checkKey(idempotencyKey);
         if (mailLog.isSent(idempotencyKey)) {
             log.debug("Mail {} was sent before; not sending again", idempotencyKey);
             return false;
         }
+        deliver(message, idempotencyKey);
+        return true;
+    }
+
+    /** Hands the message over and records its key; the key was found unsent. */
+    private void deliver(MailMessage message, String idempotencyKey) {
         Instant now = calendar.now();
         String messageId = messageId(idempotencyKey);
         try {
@@ -147,7 +151,6 @@ public class Mailer {
                     idempotencyKey, transport.kind(), messageId, e);
         }
         log.info("Mail {} sent via {} as {}", idempotencyKey, transport.kind(), messageId);
-        return true;
     }
 
     /**
@@ -155,7 +158,7 @@ public class Mailer {
      * rolls back: a mail about what the transaction records (an escalation, say) never goes out for something that
      * was not committed, and the transaction's row locks are not held while the SMTP server takes the message.
      * Without a transaction (no synchronization active) the message is sent at once. Otherwise as {@link #send}: at
-     * most once per key.
+     * most once per key, the key looked up in the caller's transaction and recorded after it.
      *
      * <p>Nothing is thrown at the caller's commit: a message the server did not take ({@link MailNotSent}), or any
      * other failure, goes to {@code notSent}, which runs outside the committed transaction (whatever it reads or
@@ -169,14 +172,26 @@ public class Mailer {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(notSent, "notSent");
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            deliver(message, idempotencyKey, notSent);
+            sendOr(message, idempotencyKey, notSent);
+            return;
+        }
+        checkKey(idempotencyKey);
+        // looked up now, in the caller's transaction, rather than in one more after it
+        if (mailLog.isSent(idempotencyKey)) {
+            log.debug("Mail {} was sent before; not sending again", idempotencyKey);
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 try {
-                    mailLog.outsideTransaction(() -> deliver(message, idempotencyKey, notSent));
+                    mailLog.outsideTransaction(() -> {
+                        try {
+                            deliver(message, idempotencyKey);
+                        } catch (RuntimeException e) {
+                            notSent.accept(e);
+                        }
+                    });
                 } catch (RuntimeException e) {
                     // never into the committer: its work is committed, and a job would count as failed
                     log.error("Mail {}: not sent after the commit, and what follows could not be done", idempotencyKey,
@@ -186,11 +201,17 @@ public class Mailer {
         });
     }
 
-    private void deliver(MailMessage message, String idempotencyKey, Consumer<RuntimeException> notSent) {
+    private void sendOr(MailMessage message, String idempotencyKey, Consumer<RuntimeException> notSent) {
         try {
             send(message, idempotencyKey);
         } catch (RuntimeException e) {
             notSent.accept(e);
+        }
+    }
+
+    private static void checkKey(String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > SentMail.KEY_LENGTH) {
+            throw new IllegalArgumentException("an idempotency key of 1 to " + SentMail.KEY_LENGTH + " characters is needed");
         }
     }
 
