@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxReappointments  how many times a dossier may be re-appointed
  * @param maxExtensionDays   the longest extension one re-appointment may grant, in working days
  * @param escalationResponse time the supervisors have to decide on an overdue step
+ * @param escalationMailCheck when the overdue steps' mails that a stopped node left unsent are looked for
+ *                           (Spring-style cron, server time)
  */
 @ConfigurationProperties("motcua.deadlines")
 public record DeadlineProperties(
@@ -23,12 +25,13 @@ public record DeadlineProperties(
         @DefaultValue("PT8H") Duration atRisk,
         @DefaultValue("1") int maxReappointments,
         @DefaultValue("30") int maxExtensionDays,
-        @DefaultValue("PT4H") Duration escalationResponse) {
+        @DefaultValue("PT4H") Duration escalationResponse,
+        @DefaultValue("0 */10 * * * *") String escalationMailCheck) {
 
     public DeadlineProperties {
         if (receptionCheck.isNegative() || receptionCheck.isZero() || dueSoon.isNegative() || atRisk.isNegative()
                 || maxReappointments < 0 || maxExtensionDays < 1 || escalationResponse.isNegative()
-                || escalationResponse.isZero()) {
+                || escalationResponse.isZero() || escalationMailCheck == null || escalationMailCheck.isBlank()) {
             throw new IllegalArgumentException("motcua.deadlines: durations must be positive, limits not negative");
         }
     }

@@ -362,6 +362,15 @@ public class Deadlines {
         return escalations.findByDossierCodeOrderByIdAsc(code);
     }
 
+    /**
+     * Escalations not decided yet, recorded after {@code from} and before {@code until}, whose mail to the supervisors
+     * is not in the mail log, its key being {@code keyPrefix + dossier code + keySeparator + handover id}.
+     */
+    @Transactional(readOnly = true)
+    public List<Escalation> undecidedWithoutMail(Instant from, Instant until, String keyPrefix, String keySeparator) {
+        return escalations.undecidedWithoutMail(from, until, keyPrefix, keySeparator);
+    }
+
     public Reappointment reappointment(String code, long id) {
         return reappointments.findById(id).filter(r -> r.getDossierCode().equals(code))
                 .orElseThrow(() -> new DossierProblem(HttpStatus.NOT_FOUND, "deadline.reappointment.notFound", code));

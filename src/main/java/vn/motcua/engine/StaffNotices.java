@@ -42,6 +42,9 @@ class StaffNotices {
 
     private static final Logger log = LoggerFactory.getLogger(StaffNotices.class);
     private static final long MINUTES_PER_WORKING_DAY = 8 * 60;
+    /** The overdue step's mail is keyed {@code step-overdue:<dossier>:h<handover id>}: once per handover. */
+    static final String OVERDUE_KEY_PREFIX = "step-overdue:";
+    static final String OVERDUE_KEY_HANDOVER = ":h";
 
     private final MailTemplates templates;
     private final Mailer mailer;
@@ -110,7 +113,7 @@ class StaffNotices {
         // keyed by the step's handover, which a retry of the overdue timer's job finds again (an escalation rolled back
         // with that job is recorded anew, under another id): one escalation, so one mail, per handover
         List<String> to = membersOf(List.of(supervisorsGroup));
-        String key = "step-overdue:" + code + ":h" + step.getId();
+        String key = OVERDUE_KEY_PREFIX + code + OVERDUE_KEY_HANDOVER + step.getId();
         if (afterCommitNotSent == null || to.isEmpty()) {
             send("step-overdue", model, to, key);
         } else {

@@ -286,6 +286,75 @@ class DeadlinePathsTest {
         assertThat(driver.asyncJobs(code, "stepEscalation")).isEmpty();
     }
 
+    @Test
+    void aMailThatAStoppedNodeLeftUnsentIsSentOnceByTheTimerThatLooksForThem() {
+        String code = received();
+        clock("2025-11-26T09:05+07:00");
+        driver.execute(driver.taskTimers(code, "Task_appraise").get(1));
+        // what a node that stops between the timer's commit and the hand-over leaves: the escalation and the
+        // supervisors' task, and no mail
+        mail.purge();
+        forgetOverdueMail(code);
+        ProcessInstance escalation = driver.instance(code, "stepEscalation");
+        Job check = management.createJobQuery().processDefinitionKey("escalationMailsOwed").timers().singleResult();
+        assertThat(check).isNotNull();
+
+        // the mail may still be on its way two minutes after the timer
+        clock("2025-11-26T09:06+07:00");
+        driver.execute(check);
+        assertThat(escalation).isWaitingAt("Task_handleEscalation");
+
+        clock("2025-11-26T09:15+07:00");
+        driver.execute(management.createJobQuery().processDefinitionKey("escalationMailsOwed").timers().singleResult());
+        assertThat(escalation).isWaitingAt("Task_handleEscalation", "Task_notifySupervisorsLater");
+        // looked for again before the background step ran: it is not started twice
+        clock("2025-11-26T09:25+07:00");
+        driver.execute(management.createJobQuery().processDefinitionKey("escalationMailsOwed").timers().singleResult());
+        assertThat(driver.asyncJobs(code, "stepEscalation")).singleElement()
+                .satisfies(job -> assertThat(job.getRetries()).isEqualTo(5));
+
+        driver.execute(driver.asyncJobs(code, "stepEscalation").get(0));
+        assertThat(overdueMails(code)).hasSize(1);
+        assertThat(escalation).isWaitingAt("Task_handleEscalation");
+
+        // an instance that has been at the background step is left alone, whatever the mail log says
+        forgetOverdueMail(code);
+        clock("2025-11-26T09:35+07:00");
+        driver.execute(management.createJobQuery().processDefinitionKey("escalationMailsOwed").timers().singleResult());
+        assertThat(escalation).isWaitingAt("Task_handleEscalation");
+        assertThat(overdueMails(code)).hasSize(1);
+    }
+
+    @Test
+    void aMailLeftUnsentForMoreThanTwoDaysIsNoLongerSent() {
+        String code = received();
+        clock("2025-11-26T09:05+07:00");
+        driver.execute(driver.taskTimers(code, "Task_appraise").get(1));
+        forgetOverdueMail(code);
+
+        clock("2025-11-28T09:06+07:00");
+        driver.execute(management.createJobQuery().processDefinitionKey("escalationMailsOwed").timers().singleResult());
+
+        assertThat(driver.instance(code, "stepEscalation")).isWaitingAt("Task_handleEscalation");
+        assertThat(driver.asyncJobs(code, "stepEscalation")).isEmpty();
+
+        clock("2025-11-28T09:04+07:00");
+        driver.execute(management.createJobQuery().processDefinitionKey("escalationMailsOwed").timers().singleResult());
+        assertThat(driver.asyncJobs(code, "stepEscalation")).hasSize(1);
+    }
+
+    /** Removes the dossier's overdue mails from the mail log, as if they had never been sent. */
+    private void forgetOverdueMail(String code) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "delete from mail_log where idempotency_key like ?")) {
+            delete.setString(1, "step-overdue:" + code + ":h%");
+            assertThat(delete.executeUpdate()).isOne();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The dossier's escalations as another connection sees them: only committed ones. */
     private int committedEscalations(String code) {
         try (Connection connection = dataSource.getConnection();
