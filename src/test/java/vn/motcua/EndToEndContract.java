@@ -107,22 +107,12 @@ public abstract class EndToEndContract {
             assertThat(received.get("tasks").get(0).get("due").asText()).isEqualTo("2025-11-26T09:00:00+07:00");
 
             // the step's timer job, executed as Cockpit would, after its due time
-            String processInstance = demo.get("/engine-rest/task?processInstanceBusinessKey=" + code).json().get(0)
-                    .get("processInstanceId").asText();
-            JsonNode timers = demo.get("/engine-rest/job?timers=true&processInstanceId=" + processInstance).json();
-            String overdueJob = null;
-            for (JsonNode job : timers) {
-                if (engineDate(job.get("dueDate").asText())
-                        .equals(OffsetDateTime.parse("2025-11-26T09:00+07:00").toInstant())) {
-                    overdueJob = job.get("id").asText();
-                }
-            }
-            assertThat(overdueJob).as("the overdue timer among %s", timers).isNotNull();
+            String overdueJob = overdueTimer(code, "2025-11-26T09:00+07:00");
             ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2025-11-26T10:00+07:00").toInstant()));
             assertThat(anonymous.post("/engine-rest/job/" + overdueJob + "/execute", Map.of()).status()).isEqualTo(401);
             assertThat(demo.post("/engine-rest/job/" + overdueJob + "/execute", Map.of()).status()).isEqualTo(204);
 
-            // the supervisors' mail went out from the timer's own job: nothing of the escalation waits in a job
+            // the supervisors' mail went out once the timer's job committed: nothing of the escalation waits in a job
             String escalation = demo.get("/engine-rest/process-instance?processDefinitionKey=stepEscalation&businessKey="
                     + code).json().get(0).get("id").asText();
             assertThat(demo.get("/engine-rest/job?processInstanceId=" + escalation).json()).isEmpty();
@@ -160,6 +150,59 @@ public abstract class EndToEndContract {
         } finally {
             ClockUtil.reset();
         }
+    }
+
+    @Test
+    void anEscalationMailThatAStoppedNodeLeftUnsentIsFoundAndSentOnce() {
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2025-11-24T09:00+07:00").toInstant()));
+        try {
+            String code = demo.post("/api/dossiers", intake(ENTERPRISE, "Lê Văn Sót")).json().get("code").asText();
+            completeOnlyTask(anonymous.as("tiepnhan.hcc", "demo"), code, APPROVE);
+            String overdueJob = overdueTimer(code, "2025-11-26T09:00+07:00");
+            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2025-11-26T10:00+07:00").toInstant()));
+            assertThat(demo.post("/engine-rest/job/" + overdueJob + "/execute", Map.of()).status()).isEqualTo(204);
+            assertThat(overdueMails(code)).hasSize(1);
+
+            // what a node that stopped between the timer's commit and the hand-over leaves: no mail, none in the log
+            mail.purge();
+            assertThat(jdbc.update("delete from mail_log where idempotency_key like ?", "step-overdue:" + code + ":h%"))
+                    .isOne();
+            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2025-11-26T10:15+07:00").toInstant()));
+            JsonNode checks = demo.get("/engine-rest/job?timers=true&processDefinitionKey=escalationMailsOwed").json();
+            assertThat(checks).hasSize(1);
+            assertThat(demo.post("/engine-rest/job/" + checks.get(0).get("id").asText() + "/execute", Map.of())
+                    .status()).isEqualTo(204);
+
+            String escalation = demo.get("/engine-rest/process-instance?processDefinitionKey=stepEscalation&businessKey="
+                    + code).json().get(0).get("id").asText();
+            JsonNode later = demo.get("/engine-rest/job?processInstanceId=" + escalation).json();
+            assertThat(later).hasSize(1);
+            assertThat(later.get(0).get("retries").asInt()).isEqualTo(5);
+            assertThat(demo.post("/engine-rest/job/" + later.get(0).get("id").asText() + "/execute", Map.of())
+                    .status()).isEqualTo(204);
+            assertThat(overdueMails(code)).hasSize(1);
+            assertThat(demo.get("/engine-rest/job?processInstanceId=" + escalation).json()).isEmpty();
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    /** The id of the dossier's step timer due at that moment. */
+    private String overdueTimer(String code, String due) {
+        String processInstance = demo.get("/engine-rest/task?processInstanceBusinessKey=" + code).json().get(0)
+                .get("processInstanceId").asText();
+        JsonNode timers = demo.get("/engine-rest/job?timers=true&processInstanceId=" + processInstance).json();
+        for (JsonNode job : timers) {
+            if (engineDate(job.get("dueDate").asText()).equals(OffsetDateTime.parse(due).toInstant())) {
+                return job.get("id").asText();
+            }
+        }
+        throw new AssertionError("no timer due " + due + " among " + timers);
+    }
+
+    private List<jakarta.mail.internet.MimeMessage> overdueMails(String code) {
+        return mail.to("giamsat.taichinh@motcua.test").stream()
+                .filter(m -> MailServer.subject(m).contains(code) && MailServer.subject(m).contains("quá hạn")).toList();
     }
 
     @Test

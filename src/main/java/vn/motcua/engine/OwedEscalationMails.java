@@ -25,13 +25,13 @@ import vn.motcua.deadline.Escalation;
  * between leaves the escalation recorded and the supervisors' task created, but no mail. The timer of
  * {@code escalationMailsOwed} ({@code ${escalationMailCheck.cron}}, {@code motcua.deadlines.escalation-mail-check},
  * every 10 minutes) looks for escalations not decided yet, recorded between {@link #HORIZON} and {@link #GRACE} ago,
- * whose mail is not in the mail log and whose {@code stepEscalation} instance has never been at the background step
- * that sends it again; in each it starts that step ({@value NoticeDelegates#MAIL_LATER}: 5 times, 5 minutes apart, then
+ * whose mail is not in the mail log and whose {@code stepEscalation} instance neither waits at nor has been at the
+ * background step that sends it again; in each it starts that step ({@value NoticeDelegates#MAIL_LATER}: 5 times, 5 minutes apart, then
  * an incident in Cockpit), which sends the mail once. The job executor runs the timer on one node at a time.
  *
- * <p>An instance that has been at the background step is left alone: that step sent the mail, or found nobody with an
- * address to send it to, or is still trying (an incident when it gave up). An escalation decided before the check needs
- * no mail.
+ * <p>An instance that waits at or has been at the background step is left alone: that step is about to send the mail,
+ * sent it, found nobody with an address to send it to, or is still trying (an incident when it gave up). An escalation
+ * decided before the check needs no mail.
  */
 @Configuration(proxyBeanMethods = false)
 class OwedEscalationMails {
