@@ -31,8 +31,12 @@ public record DeadlineProperties(
     public DeadlineProperties {
         if (receptionCheck.isNegative() || receptionCheck.isZero() || dueSoon.isNegative() || atRisk.isNegative()
                 || maxReappointments < 0 || maxExtensionDays < 1 || escalationResponse.isNegative()
-                || escalationResponse.isZero() || escalationMailCheck == null || escalationMailCheck.isBlank()) {
+                || escalationResponse.isZero()) {
             throw new IllegalArgumentException("motcua.deadlines: durations must be positive, limits not negative");
+        }
+        if (escalationMailCheck == null || escalationMailCheck.strip().split("\\s+").length != 6) {
+            throw new IllegalArgumentException(
+                    "motcua.deadlines.escalation-mail-check needs a cron expression of six fields: " + escalationMailCheck);
         }
     }
 }

@@ -1,7 +1,7 @@
 package vn.motcua.engine;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -61,7 +61,7 @@ class NoticeDelegates {
      * supervisors their task all the same and send it from that background step.
      */
     @Bean("escalationMailAtOnceDelegate")
-    JavaDelegate escalationMailAtOnceDelegate(StaffNotices notices, @Lazy RuntimeService runtime) {
+    JavaDelegate escalationMailAtOnceDelegate(StaffNotices notices, @Lazy ProcessEngine engine) {
         return (DelegateExecution execution) -> {
             String code = code(execution);
             String processInstanceId = execution.getProcessInstanceId();
@@ -69,7 +69,7 @@ class NoticeDelegates {
                 notices.overdueAfterCommit(code, (String) execution.getVariable(ProcessVariables.STEP_TASK_ID),
                         (String) execution.getVariable(ProcessVariables.STEP_NAME),
                         (String) execution.getVariable(ProcessVariables.SUPERVISORS_GROUP), escalationId(execution),
-                        notSent -> sendLater(runtime, code, processInstanceId, notSent));
+                        notSent -> sendLater(engine, code, processInstanceId, notSent));
             } catch (RuntimeException e) {
                 // the mail could not be made: not a reason to hold back the escalation; the background step tries
                 // again and ends as an incident if it must
@@ -80,12 +80,19 @@ class NoticeDelegates {
         };
     }
 
-    /** After the timer's commit, the server did not take the mail: the background step of the same instance sends it. */
-    private static void sendLater(RuntimeService runtime, String code, String processInstanceId, RuntimeException why) {
+    /**
+     * After the timer's commit, the server did not take the mail: the background step of the same instance sends it,
+     * started in a command and transaction of their own. When even that fails (the database), the failure is logged
+     * and the check for owed mails ({@link OwedEscalationMails}) starts the step later.
+     */
+    private static void sendLater(ProcessEngine engine, String code, String processInstanceId, RuntimeException why) {
         log.warn("Dossier {}: the overdue step's mail to the supervisors was not sent ({}); it is sent again in the"
                 + " background", code, why.toString());
-        SystemAccess.run(() -> runtime.createProcessInstanceModification(processInstanceId)
-                .startBeforeActivity(MAIL_LATER).execute());
+        SystemAccess.callApart(engine, () -> {
+            engine.getRuntimeService().createProcessInstanceModification(processInstanceId)
+                    .startBeforeActivity(MAIL_LATER).execute();
+            return null;
+        });
     }
 
     @Bean("urgeMailDelegate")

@@ -57,24 +57,10 @@ class PeriodicReportSteps implements PeriodicReportRuns {
         this.calendar = calendar;
     }
 
-    /** What the BPMN's timer reads: {@code ${periodicReportSchedule.cron}}. */
-    public static final class Schedule {
-
-        private final String cron;
-
-        Schedule(String cron) {
-            this.cron = cron;
-        }
-
-        public String getCron() {
-            return cron;
-        }
-    }
-
     @Bean("periodicReportSchedule")
-    Schedule periodicReportSchedule() {
+    CronSchedule periodicReportSchedule() {
         checkZone(ZoneId.systemDefault(), calendar.zone());
-        return new Schedule(properties.cron());
+        return new CronSchedule(properties.cron());
     }
 
     static void checkZone(ZoneId jvm, ZoneId province) {

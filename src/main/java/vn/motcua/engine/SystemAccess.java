@@ -3,7 +3,9 @@ package vn.motcua.engine;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -36,6 +38,15 @@ final class SystemAccess {
         } finally {
             context.setTenantCheckEnabled(tenantCheck);
         }
+    }
+
+    /**
+     * Runs the work as {@link #call} does, in an engine command and a transaction of its own, which commit or roll
+     * back apart from any the caller is in (from a transaction's after-commit callback, say, or for one item of many).
+     */
+    static <T> T callApart(ProcessEngine engine, Supplier<T> work) {
+        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequiresNew()
+                .execute(context -> call(work));
     }
 
     static void run(Runnable work) {

@@ -192,7 +192,10 @@ public class Mailer {
                             notSent.accept(e);
                         }
                     });
-                } catch (RuntimeException e) {
+                } catch (VirtualMachineError e) {
+                    throw e;
+                } catch (Throwable e) {
+                    // anything else too, a mail provider's ServiceConfigurationError, say
                     // never into the committer: its work is committed, and a job would count as failed
                     log.error("Mail {}: not sent after the commit, and what follows could not be done", idempotencyKey,
                             e);
