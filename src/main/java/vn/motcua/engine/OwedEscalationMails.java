@@ -70,27 +70,21 @@ class OwedEscalationMails {
 
     /**
      * Starts the background step of every escalation whose mail is owed (see the class), each in a command and
-     * transaction of its own: one that cannot be started (its instance suspended, ended meanwhile, or of a version
-     * without the step) is logged and skipped, and the others are started all the same.
-     *
-     * @return how many were started
+     * transaction of its own: one that cannot be started (its instance ended or changed by another transaction in the
+     * same moment) is logged and skipped, and the others are started all the same.
      */
-    int sendOwed() {
+    void sendOwed() {
         Instant now = calendar.now();
-        int started = 0;
         for (Escalation escalation : deadlines.undecidedWithoutMail(now.minus(HORIZON), now.minus(GRACE),
                 StaffNotices.OVERDUE_KEY_PREFIX, StaffNotices.OVERDUE_KEY_HANDOVER)) {
             try {
-                if (SystemAccess.callApart(engine, () -> startOwed(escalation))) {
-                    started++;
-                }
+                SystemAccess.callApart(engine, () -> startOwed(escalation));
             } catch (RuntimeException e) {
                 log.warn("Dossier {}: the supervisors' mail about the overdue step {} (escalation {}) has no mail on"
                         + " record, and its background step could not be started: {}", escalation.getDossierCode(),
                         escalation.getStep(), escalation.getId(), e.toString());
             }
         }
-        return started;
     }
 
     /** In a command of its own: starts the escalation's background step if its instance is one that owes the mail. */

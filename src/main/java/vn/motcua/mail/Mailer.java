@@ -171,32 +171,26 @@ public class Mailer {
     public void sendAfterCommit(MailMessage message, String idempotencyKey, Consumer<RuntimeException> notSent) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(notSent, "notSent");
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            sendOr(message, idempotencyKey, notSent);
-            return;
-        }
         checkKey(idempotencyKey);
         // looked up now, in the caller's transaction, rather than in one more after it
         if (mailLog.isSent(idempotencyKey)) {
             log.debug("Mail {} was sent before; not sending again", idempotencyKey);
             return;
         }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            deliverOr(message, idempotencyKey, notSent);
+            return;
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 try {
-                    mailLog.outsideTransaction(() -> {
-                        try {
-                            deliver(message, idempotencyKey);
-                        } catch (RuntimeException e) {
-                            notSent.accept(e);
-                        }
-                    });
+                    mailLog.outsideTransaction(() -> deliverOr(message, idempotencyKey, notSent));
                 } catch (VirtualMachineError e) {
                     throw e;
                 } catch (Throwable e) {
-                    // anything else too, a mail provider's ServiceConfigurationError, say
-                    // never into the committer: its work is committed, and a job would count as failed
+                    // anything else too, a mail provider's ServiceConfigurationError, say, but never into the
+                    // committer: its work is committed, and a job would count as failed
                     log.error("Mail {}: not sent after the commit, and what follows could not be done", idempotencyKey,
                             e);
                 }
@@ -204,9 +198,9 @@ public class Mailer {
         });
     }
 
-    private void sendOr(MailMessage message, String idempotencyKey, Consumer<RuntimeException> notSent) {
+    private void deliverOr(MailMessage message, String idempotencyKey, Consumer<RuntimeException> notSent) {
         try {
-            send(message, idempotencyKey);
+            deliver(message, idempotencyKey);
         } catch (RuntimeException e) {
             notSent.accept(e);
         }
