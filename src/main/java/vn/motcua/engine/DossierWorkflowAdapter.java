@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -102,14 +103,28 @@ class DossierWorkflowAdapter implements DossierWorkflow {
     @Override
     public List<OpenTask> openTasks(String dossierCode) {
         return tasks.createTaskQuery().processInstanceBusinessKey(dossierCode).active().orderByTaskCreateTime().asc()
-                .list().stream().map(this::view).toList();
+                .list().stream().map(this::view).flatMap(Optional::stream).toList();
     }
 
-    private OpenTask view(Task task) {
-        List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
+    /**
+     * The task as the dossier's view shows it; empty when it ended after the query found it (an officer completed it
+     * in that moment: the engine then fails to read its candidate groups, and the task is no longer open).
+     */
+    Optional<OpenTask> view(Task task) {
+        List<IdentityLink> links;
+        try {
+            links = tasks.getIdentityLinksForTask(task.getId());
+        } catch (RuntimeException e) {
+            if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        List<String> groups = links.stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).toList();
-        return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(), groups,
-                task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
+        return Optional.of(new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
+                groups, task.getCreateTime().toInstant(),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant()));
     }
 }
