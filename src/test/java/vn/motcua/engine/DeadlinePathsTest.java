@@ -350,8 +350,6 @@ class DeadlinePathsTest {
                         "delete from mail_log where idempotency_key like ?")) {
             delete.setString(1, "step-overdue:" + code + ":h%");
             assertThat(delete.executeUpdate()).isOne();
-            // the pool's connections come without auto-commit
-            connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
