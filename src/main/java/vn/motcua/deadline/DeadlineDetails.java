@@ -3,6 +3,7 @@ package vn.motcua.deadline;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
@@ -13,6 +14,7 @@ import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.Unit;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierDetails;
+import vn.motcua.dossier.StatusChange;
 import vn.motcua.dossier.Verdict;
 
 /**
@@ -38,7 +40,7 @@ class DeadlineDetails implements DossierDetails {
     }
 
     @Override
-    public void addTo(Dossier dossier, Map<String, Object> view) {
+    public void addTo(Dossier dossier, List<StatusChange> history, Map<String, Object> view) {
         String code = dossier.getCode();
         view.put("verdict", deadlines.verdict(dossier).orElse(null));
         view.put("handovers", deadlines.handovers(code).stream().map(h -> new HandoverJson(h.getStep(),

@@ -1,11 +1,13 @@
 package vn.motcua.document;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierDetails;
+import vn.motcua.dossier.StatusChange;
 
 /** The documents' part of a dossier's staff view: the standard forms it has now, with their links. */
 @Component
@@ -18,7 +20,7 @@ class DocumentDetails implements DossierDetails {
     }
 
     @Override
-    public void addTo(Dossier dossier, Map<String, Object> view) {
-        view.put("documents", documents.available(dossier.getCode()));
+    public void addTo(Dossier dossier, List<StatusChange> history, Map<String, Object> view) {
+        view.put("documents", documents.available(dossier, history));
     }
 }

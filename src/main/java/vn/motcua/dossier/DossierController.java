@@ -111,14 +111,15 @@ class DossierController {
         more.put("sets", d.getSetCount());
         more.put("register", d.getRegisterNumber() == null ? null
                 : Map.of("book", d.getRegisterYear(), "number", d.getRegisterNumber()));
-        details.forEach(part -> part.addTo(d, more));
+        List<StatusChange> history = dossiers.history(d.getCode());
+        details.forEach(part -> part.addTo(d, history, more));
         return new DossierJson(d.getCode(), d.getStatus().name(), d.getStatus().code(), label(d.getStatus()),
                 procedure.getCode(), procedure.getName(), d.getChannel(), d.getApplicant(),
                 at(d.getFiledAt(), zone), at(d.getReceivedAt(), zone), at(d.getAppointmentAt(), zone),
                 at(d.getDueAt(), zone), at(d.getPausedAt(), zone), d.getPausedMinutes(),
                 d.getSupplementRequests(),
                 at(projected, zone), at(d.getFinishedAt(), zone), at(d.getReturnedAt(), zone),
-                dossiers.history(d.getCode()).stream().map(h -> new HistoryJson(at(h.getAt(), zone), h.getActor(),
+                history.stream().map(h -> new HistoryJson(at(h.getAt(), zone), h.getActor(),
                         h.getFrom() == null ? null : h.getFrom().code(), h.getTo().code(), label(h.getTo()), h.getStep(),
                         h.getNote())).toList(),
                 workflow.openTasks(d.getCode()).stream().map(t -> new TaskJson(t.id(), t.step(), t.name(),

@@ -1,5 +1,6 @@
 package vn.motcua.dossier;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,6 +9,10 @@ import java.util.Map;
  */
 public interface DossierDetails {
 
-    /** Adds this module's sections to the view, keyed by their JSON names. */
-    void addTo(Dossier dossier, Map<String, Object> view);
+    /**
+     * Adds this module's sections to the view, keyed by their JSON names.
+     *
+     * @param history the dossier's status changes, oldest first, as the view read them (not to be read again)
+     */
+    void addTo(Dossier dossier, List<StatusChange> history, Map<String, Object> view);
 }

@@ -1,5 +1,6 @@
 package vn.motcua.online;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierDetails;
+import vn.motcua.dossier.StatusChange;
 
 /** The files in the staff view of a dossier ({@code attachments}), each with its download address. */
 @Component
@@ -21,7 +23,7 @@ class AttachmentDetails implements DossierDetails {
     }
 
     @Override
-    public void addTo(Dossier dossier, Map<String, Object> view) {
+    public void addTo(Dossier dossier, List<StatusChange> history, Map<String, Object> view) {
         view.put("attachments", attachments.of(dossier.getCode()).stream()
                 .map(a -> new StaffFile(CitizenView.FileView.of(a, calendar.zone()), a.getSha256(), a.getUploadedBy(),
                         "/api/dossiers/" + dossier.getCode() + "/attachments/" + a.getId()))

@@ -1,5 +1,6 @@
 package vn.motcua.online;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierDetails;
+import vn.motcua.dossier.StatusChange;
 
 /**
  * The papers checklist in the staff view of a dossier ({@code papers}: each paper with whether it was received and
@@ -24,7 +26,7 @@ class PaperDetails implements DossierDetails {
     }
 
     @Override
-    public void addTo(Dossier dossier, Map<String, Object> view) {
+    public void addTo(Dossier dossier, List<StatusChange> history, Map<String, Object> view) {
         view.put("papers", papers.checklist(dossier));
         view.put("digitisedAt", dossier.getDigitisedAt() == null ? null
                 : dossier.getDigitisedAt().atZone(calendar.zone()).toOffsetDateTime());

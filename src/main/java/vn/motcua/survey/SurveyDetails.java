@@ -2,6 +2,7 @@ package vn.motcua.survey;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierDetails;
+import vn.motcua.dossier.StatusChange;
 
 /**
  * The survey's part of a dossier's staff view: whether the citizen was asked, reminded, answered,
@@ -28,7 +30,7 @@ class SurveyDetails implements DossierDetails {
     }
 
     @Override
-    public void addTo(Dossier dossier, Map<String, Object> view) {
+    public void addTo(Dossier dossier, List<StatusChange> history, Map<String, Object> view) {
         view.put("survey", surveys.findByDossierCode(dossier.getCode()).map(s -> {
             Instant now = calendar.now();
             String status = s.isAnswered() ? "ANSWERED" : s.isExpiredAt(now) ? "EXPIRED" : "OPEN";
