@@ -1,16 +1,24 @@
 package vn.motcua.document;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.text.PlainTexts;
@@ -21,6 +29,13 @@ import vn.motcua.text.PlainTexts;
  * every Vietnamese letter, which the PDF standard fonts lack. The templates ask for
  * {@code "Times New Roman", "DejaVu Serif", serif}: browsers print with Times New Roman where it is
  * installed, the PDF always with DejaVu Serif.
+ *
+ * <p>The font files are parsed once, not for each document: parsing the four faces (their character maps, kerning
+ * and glyph names) made about 9 MB of short-lived objects per PDF, most of what a dossier's mails allocated, and
+ * grew the heap with them. A parsed face is used by one rendering at a time (the font classes are not made for
+ * sharing between threads): each rendering takes a set of the four from {@link #idle}, or parses one when all are in
+ * use, and gives it back when its PDF is written; at most {@value #KEPT} sets are kept, the others closed. A face is
+ * embedded (as a subset of the glyphs used) only in the documents that use it.
  */
 @Component
 class DocumentPdf {
@@ -37,26 +52,103 @@ class DocumentPdf {
             new Face("DejaVuSerif-Italic.ttf", 400, FontStyle.ITALIC),
             new Face("DejaVuSerif-BoldItalic.ttf", 700, FontStyle.ITALIC));
 
+    /** Parsed sets of the four faces, kept for the next rendering. */
+    static final int KEPT = 4;
+
     /** The font files, read once. */
     private final Map<String, byte[]> fonts = new ConcurrentHashMap<>();
+    private final BlockingQueue<TrueTypeFont[]> idle = new ArrayBlockingQueue<>(KEPT);
 
     byte[] render(String html) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
-        for (Face face : FACES) {
-            byte[] font = font(face.file());
-            builder.useFont(() -> new ByteArrayInputStream(font), FAMILY, face.weight(), face.style(), true);
+        TrueTypeFont[] faces = idle.poll();
+        if (faces == null) {
+            faces = parseFaces();
         }
-        // a control character stored before input was checked would stop the XHTML parser: leave it out
-        builder.withHtmlContent(PlainTexts.strip(html), null);
-        builder.toStream(out);
+        boolean intact = false;
         try {
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("PDF not rendered", e);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            // the renderer writes and closes the document; the faces stay open for the next one
+            PDDocument document = new PDDocument();
+            builder.usePDDocument(document);
+            for (int i = 0; i < FACES.size(); i++) {
+                Face face = FACES.get(i);
+                builder.useFont(new EmbeddedFace(document, faces[i]), FAMILY, face.weight(), face.style(), true);
+            }
+            // a control character stored before input was checked would stop the XHTML parser: leave it out
+            builder.withHtmlContent(PlainTexts.strip(html), null);
+            builder.toStream(out);
+            try {
+                builder.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException("PDF not rendered", e);
+            }
+            intact = true;
+            return out.toByteArray();
+        } finally {
+            // a set whose rendering failed half-way is not trusted again
+            if (!intact || !idle.offer(faces)) {
+                close(faces);
+            }
         }
-        return out.toByteArray();
+    }
+
+    /** How many parsed sets wait for the next rendering. */
+    int idleSets() {
+        return idle.size();
+    }
+
+    private TrueTypeFont[] parseFaces() {
+        TrueTypeFont[] parsed = new TrueTypeFont[FACES.size()];
+        try {
+            for (int i = 0; i < parsed.length; i++) {
+                parsed[i] = new TTFParser().parse(new RandomAccessReadBuffer(font(FACES.get(i).file())));
+            }
+            return parsed;
+        } catch (IOException e) {
+            close(parsed);
+            throw new UncheckedIOException("Font not read", e);
+        }
+    }
+
+    private static void close(TrueTypeFont[] faces) {
+        for (TrueTypeFont face : faces) {
+            if (face != null) {
+                try {
+                    face.close();
+                } catch (IOException e) {
+                    // nothing was written to it
+                }
+            }
+        }
+    }
+
+    /** A face loaded into the document the first time the layout asks for it, as a subset of the glyphs used. */
+    private static final class EmbeddedFace extends PDFontSupplier {
+
+        private final PDDocument document;
+        private final TrueTypeFont face;
+        private PDFont font;
+
+        EmbeddedFace(PDDocument document, TrueTypeFont face) {
+            super(null);
+            this.document = document;
+            this.face = face;
+        }
+
+        @Override
+        public PDFont supply() {
+            if (font == null) {
+                try {
+                    // the document does not close a face given to it parsed
+                    font = PDType0Font.load(document, face, true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Font not embedded", e);
+                }
+            }
+            return font;
+        }
     }
 
     private byte[] font(String file) {
