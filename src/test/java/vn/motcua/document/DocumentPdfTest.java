@@ -1,8 +1,13 @@
 package vn.motcua.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -10,12 +15,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PDFs of the standard forms with the font files parsed once: each document carries its own text in DejaVu
@@ -59,6 +69,64 @@ class DocumentPdfTest {
             threads.shutdownNow();
         }
         assertThat(pdf.idleSets()).isBetween(1, DocumentPdf.KEPT);
+    }
+
+    @Test
+    void aVietnameseNameTypedWithCombiningMarksPrintsAsItsLetters() throws IOException {
+        String name = "Nguyễn Thị Hương Phúc Trường";
+        String typedDecomposed = Normalizer.normalize(name, Normalizer.Form.NFD);
+        assertThat(typedDecomposed).isNotEqualTo(name);
+
+        byte[] rendered = pdf.render(page("Thông báo", typedDecomposed));
+
+        // one precomposed letter each, as the name typed composed (a base letter and loose marks would not copy back
+        // as the same text, nor always print the marks in place)
+        assertThat(text(rendered)).isEqualTo("Thông báo " + name);
+    }
+
+    @Test
+    void badMarkupStopsTheRenderingWithItsReasonAndPrintsNothingOnItsOwn() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertThatThrownBy(() -> pdf.render("<html><body><p>Hồ sơ <b>chưa đóng</p></body></html>"))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("Document markup not read");
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void theRenderersMessagesGoToTheApplicationLogAtTheirLevelsNotToTheConsole() throws IOException {
+        Logger renderer = (Logger) LoggerFactory.getLogger("com.openhtmltopdf");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        renderer.addAppender(logged);
+        Level level = renderer.getLevel();
+        renderer.setLevel(Level.DEBUG);
+        PrintStream err = System.err;
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream console = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        System.setErr(console);
+        System.setOut(console);
+        try {
+            pdf.render("<html><head><style>p { color: khongphaimau; }</style></head><body><p>Hồ sơ</p></body></html>");
+        } finally {
+            System.setErr(err);
+            System.setOut(out);
+            renderer.detachAppender(logged);
+            renderer.setLevel(level);
+        }
+        // the renderer's own console format ("com.openhtmltopdf.load INFO:: …"), past the application's log
+        assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("INFO::").doesNotContain("WARNING::");
+        // the CSS it could not read is a warning; its notes on each document (fonts loaded, stylesheets parsed) debug
+        assertThat(logged.list).filteredOn(e -> e.getLevel() == Level.WARN)
+                .anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("khongphaimau"));
+        assertThat(logged.list).filteredOn(e -> e.getLevel() == Level.DEBUG).isNotEmpty();
+        assertThat(logged.list).extracting(ILoggingEvent::getLevel).doesNotContain(Level.INFO);
     }
 
     private static String page(String title, String body) {
