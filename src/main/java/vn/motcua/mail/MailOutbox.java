@@ -1,6 +1,7 @@
 package vn.motcua.mail;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -232,7 +233,8 @@ public class MailOutbox {
         String name = FILE_TIME.format(at.atZone(zone)) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".eml";
         Path temporary = Files.createTempFile(folder, ".", ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            // buffered: the encoders write a mail's text and attachments a few bytes at a time
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 64 * 1024)) {
                 message.writeTo(out);
             }
             Files.move(temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
