@@ -76,23 +76,24 @@ class DocumentPdf {
     private final BlockingQueue<TrueTypeFont[]> idle = new ArrayBlockingQueue<>(KEPT);
 
     byte[] render(String html) {
+        Document markup = parse(html);
         TrueTypeFont[] faces = idle.poll();
         if (faces == null) {
             faces = parseFaces();
         }
         boolean intact = false;
-        try {
+        // the renderer writes and closes the document (closed again here if it fails half-way: closing twice is
+        // harmless); the faces stay open for the next one
+        try (PDDocument document = new PDDocument()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            // the renderer writes and closes the document; the faces stay open for the next one
-            PDDocument document = new PDDocument();
             builder.usePDDocument(document);
             for (int i = 0; i < FACES.size(); i++) {
                 Face face = FACES.get(i);
                 builder.useFont(new EmbeddedFace(document, faces[i]), FAMILY, face.weight(), face.style(), true);
             }
-            builder.withW3cDocument(parse(html), null);
+            builder.withW3cDocument(markup, null);
             builder.toStream(out);
             try {
                 builder.run();
@@ -101,6 +102,8 @@ class DocumentPdf {
             }
             intact = true;
             return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PDF not closed", e);
         } finally {
             // a set whose rendering failed half-way is not trusted again
             if (!intact || !idle.offer(faces)) {
