@@ -2,8 +2,8 @@ package vn.motcua.deadline;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
