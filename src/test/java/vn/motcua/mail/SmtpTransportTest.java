@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,19 +53,23 @@ class SmtpTransportTest {
     }
 
     SmtpTransport transport(long checkAfterNanos) {
+        if (transport != null) {
+            transport.close();
+        }
+        return new SmtpTransport(sender(relay.port()), checkAfterNanos);
+    }
+
+    static JavaMailSenderImpl sender(int port) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
-        sender.setPort(relay.port());
+        sender.setPort(port);
         sender.setDefaultEncoding("UTF-8");
         Properties timeouts = new Properties();
         timeouts.put("mail.smtp.connectiontimeout", "5000");
         timeouts.put("mail.smtp.timeout", "5000");
         timeouts.put("mail.smtp.quitwait", "false");
         sender.setJavaMailProperties(timeouts);
-        if (transport != null) {
-            transport.close();
-        }
-        return new SmtpTransport(sender, checkAfterNanos);
+        return sender;
     }
 
     @AfterEach
@@ -174,6 +179,59 @@ class SmtpTransportTest {
             Thread.sleep(10); // the server's side closes once it read the QUIT
         }
         assertThat(relay.open()).isZero();
+    }
+
+    @Test
+    void theSocketToTheServerSendsEachPieceOfAMessageAtOnce() throws Exception {
+        // with Nagle's algorithm on, the line that ends a message waits for the server's acknowledgement of the data
+        // before it (up to 40 ms); the socket that Jakarta Mail connects, with the application's timeouts, has it off
+        JavaMailSenderImpl sender = sender(relay.port());
+        sender.getJavaMailProperties().put("mail.smtp.writetimeout", "5000");
+        transport.close();
+        transport = new SmtpTransport(sender);
+        String id = deliver("Hồ sơ 000.00.01.H57-251124-0001");
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        assertThat(receivedIds()).containsExactly(id);
+
+        Transport connected = sender.getSession().getTransport("smtp");
+        connected.connect(sender.getHost(), sender.getPort(), null, null);
+        try {
+            Socket socket = socketOf(connected);
+            assertThat(socket.isConnected()).isTrue();
+            assertThat(socket.getPort()).isEqualTo(relay.port());
+            assertThat(socket.getTcpNoDelay()).isTrue();
+            assertThat(socket.getSoTimeout()).isEqualTo(5000);
+        } finally {
+            connected.close();
+        }
+    }
+
+    @Test
+    void aSocketFactoryTheOperatorNamedIsKept() throws Exception {
+        JavaMailSenderImpl sender = sender(relay.port());
+        sender.getJavaMailProperties().put("mail.smtp.socketFactory.class", "javax.net.DefaultSocketFactory");
+        new SmtpTransport(sender).close();
+        assertThat(sender.getJavaMailProperties()).doesNotContainKey("mail.smtp.socketFactory")
+                .containsEntry("mail.smtp.socketFactory.class", "javax.net.DefaultSocketFactory");
+
+        JavaMailSenderImpl smtps = sender(relay.port());
+        smtps.setProtocol("smtps");
+        new SmtpTransport(smtps).close();
+        assertThat(smtps.getJavaMailProperties()).containsKey("mail.smtps.socketFactory")
+                .doesNotContainKey("mail.smtp.socketFactory");
+    }
+
+    /** The socket a connected Jakarta Mail transport talks over (its own field: the API does not give it). */
+    private static Socket socketOf(Transport transport) throws IllegalAccessException {
+        for (Class<?> type = transport.getClass(); type != null; type = type.getSuperclass()) {
+            for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                if (Socket.class.isAssignableFrom(field.getType())) {
+                    field.setAccessible(true);
+                    return (Socket) field.get(transport);
+                }
+            }
+        }
+        throw new AssertionError("no socket in " + transport.getClass());
     }
 
     private String deliver(String subject) throws Exception {
