@@ -135,8 +135,12 @@ public class Dossier {
     @Column(name = "count_month")
     private Integer countMonth;
 
+    /**
+     * Null until the dossier is first stored: that is how saving a new dossier (whose code is given, not generated)
+     * knows to insert it straight away, instead of first looking for a row with its code.
+     */
     @Version
-    private long version;
+    private Long version;
 
     protected Dossier() {
     }
