@@ -222,7 +222,7 @@ class SmtpTransportTest {
     }
 
     /** The socket a connected Jakarta Mail transport talks over (its own field: the API does not give it). */
-    private static Socket socketOf(Transport transport) throws IllegalAccessException {
+    static Socket socketOf(Transport transport) throws IllegalAccessException {
         for (Class<?> type = transport.getClass(); type != null; type = type.getSuperclass()) {
             for (java.lang.reflect.Field field : type.getDeclaredFields()) {
                 if (Socket.class.isAssignableFrom(field.getType())) {
