@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.JobDefinition;
@@ -50,6 +51,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -126,6 +128,7 @@ class SpeedBenchmarkTest {
     @Autowired Dossiers dossiers;
     @Autowired Catalog catalog;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Environment environment;
     @Autowired TransactionTemplate transactions;
     @Autowired MailServer mail;
     @LocalServerPort int port;
@@ -589,6 +592,21 @@ class SpeedBenchmarkTest {
                 .collect(Collectors.toMap(r -> (String) r.get("k"), r -> ((Number) r.get("n")).longValue()));
         System.out.printf("SPEED due jobs at the moment the clock moves: %s%n", due);
         JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        // the job executor as the application runs it: the tests' profile turns the application's off, and the
+        // engine's own stands in (up to 10 threads by default); it takes the application's settings
+        // (camunda.bpm.job-execution in application.yml) instead
+        String settings = "camunda.bpm.job-execution.";
+        assertThat(executor).isInstanceOf(DefaultJobExecutor.class);
+        DefaultJobExecutor own = (DefaultJobExecutor) executor;
+        own.setCorePoolSize(environment.getRequiredProperty(settings + "core-pool-size", Integer.class));
+        own.setMaxPoolSize(environment.getRequiredProperty(settings + "max-pool-size", Integer.class));
+        own.setQueueSize(environment.getRequiredProperty(settings + "queue-capacity", Integer.class));
+        own.setMaxJobsPerAcquisition(environment.getRequiredProperty(settings + "max-jobs-per-acquisition",
+                Integer.class));
+        own.setLockTimeInMillis(environment.getRequiredProperty(settings + "lock-time-in-millis", Integer.class));
+        own.setMaxWait(environment.getRequiredProperty(settings + "max-wait", Long.class));
+        System.out.printf("SPEED job executor: %d to %d threads, queue %d, %d jobs per acquisition%n",
+                own.getCorePoolSize(), own.getMaxPoolSize(), own.getQueueSize(), own.getMaxJobsPerAcquisition());
         long start = System.nanoTime();
         executor.start();
         long lastMail = 0;
