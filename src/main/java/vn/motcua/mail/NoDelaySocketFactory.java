@@ -15,9 +15,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * <p>Jakarta Mail writes a message's data in pieces and then the line that ends it ({@code .}); with Nagle's algorithm
  * on, that last small piece waits until the server acknowledges the one before, and a server's system holds its
  * acknowledgement back for up to 40 ms hoping to send it with an answer, which it only has once the message has ended.
- * So every message waited about 40 ms on the job thread that sent it: with the job executor's six threads, no more
- * than some 150 mails a second whatever the processors could do (10,000 step-overdue timers due at once, on this
- * machine, against an SMTP server on the same host: 7,100 of the mails' waits for the server's answer took 40–49 ms).
+ * So every message waited about 40 ms on the job thread that sent it, more than half of an escalation's time on its
+ * thread whatever the processors could do (10,000 step-overdue timers due at once, against an SMTP server on the same
+ * host: 7,100 of the mails' waits for the server's answer took 40–49 ms).
  *
  * <p>Jakarta Mail takes a socket factory as a session property ({@code mail.<protocol>.socketFactory}); it connects
  * the socket itself, with its timeouts, and still lays TLS over it for {@code smtps} or STARTTLS.
