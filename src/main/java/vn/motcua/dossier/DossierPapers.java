@@ -54,6 +54,13 @@ public class DossierPapers {
         return recorded.isEmpty() ? fromCatalog(dossiers.require(code)) : recorded;
     }
 
+    /** {@link #checklist(String)} of a dossier the caller has read already. */
+    @Transactional(readOnly = true)
+    public List<DossierPaper> checklist(Dossier dossier) {
+        List<DossierPaper> recorded = papers.findByDossierCodeOrderByPositionAsc(dossier.getCode());
+        return recorded.isEmpty() ? fromCatalog(dossier) : recorded;
+    }
+
     /** How many papers the dossier's checklist has: the valid positions are 0 to this less one. */
     @Transactional(readOnly = true)
     public int size(String code) {

@@ -84,20 +84,31 @@ class DossierPanels {
 
     /** The panel as a JSON variable, for a task due at {@code stepDue} (null: the step has no due date). */
     JsonValue variable(String code, Date stepDue) {
-        try {
-            return SpinValues.jsonValue(json.writeValueAsString(panel(code, stepDue))).create();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the panel of dossier " + code, e);
+        return (JsonValue) variables(code, stepDue, false).get(ProcessVariables.DOSSIER_PANEL);
+    }
+
+    /**
+     * The task's panel ({@link ProcessVariables#DOSSIER_PANEL}) and, with {@code paperOptions}, the checklist's
+     * choices ({@link ProcessVariables#PAPER_OPTIONS}): the papers read once for both.
+     */
+    Map<String, Object> variables(String code, Date stepDue, boolean paperOptions) {
+        Dossier dossier = dossiers.require(code);
+        List<DossierPaper> checklist = papers.checklist(dossier);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVariables.DOSSIER_PANEL, jsonValue(panel(dossier, checklist, stepDue)));
+        if (paperOptions) {
+            variables.put(ProcessVariables.PAPER_OPTIONS, paperOptions(checklist));
         }
+        return variables;
     }
 
     /**
      * The checklist's choices for a form: the papers not received yet, "1. name (kind, n bản)" with the paper's
      * position as value; the officer ticks those the citizen hands in now.
      */
-    JsonValue paperOptions(String code) {
+    private JsonValue paperOptions(List<DossierPaper> checklist) {
         List<Map<String, String>> options = new ArrayList<>();
-        for (DossierPaper paper : papers.checklist(code)) {
+        for (DossierPaper paper : checklist) {
             if (!paper.isReceived()) {
                 options.add(Map.of("label", papers.label(paper), "value", Integer.toString(paper.getPosition())));
             }
@@ -109,12 +120,12 @@ class DossierPanels {
         try {
             return SpinValues.jsonValue(json.writeValueAsString(value)).create();
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("Cannot write a variable of a dossier's task", e);
         }
     }
 
-    Map<String, Object> panel(String code, Date stepDue) {
-        Dossier dossier = dossiers.require(code);
+    private Map<String, Object> panel(Dossier dossier, List<DossierPaper> checklistRows, Date stepDue) {
+        String code = dossier.getCode();
         Procedure procedure = dossiers.procedureOf(dossier);
         Map<String, Object> panel = new LinkedHashMap<>();
         // each officer's name looked up once for the panel (the same few officers sign most lines)
@@ -142,7 +153,7 @@ class DossierPanels {
 
         List<Attachment> stored = files.of(code);
         List<Map<String, Object>> checklist = new ArrayList<>();
-        for (DossierPaper paper : papers.checklist(code)) {
+        for (DossierPaper paper : checklistRows) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("no", Integer.toString(paper.getPosition() + 1));
             row.put("title", paper.getName());

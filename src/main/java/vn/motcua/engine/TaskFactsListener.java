@@ -64,10 +64,8 @@ class TaskFactsListener implements TaskListener {
         facts.put(ProcessVariables.RECEIVED_AT, format(dossier.getReceivedAt()));
         facts.put(ProcessVariables.APPOINTMENT_DATE, format(dossier.getAppointmentAt()));
         // the dossier panel of the form, and the checklist's choices where the form ticks papers off
-        facts.put(ProcessVariables.DOSSIER_PANEL, panels.variable(dossierCode, task.getDueDate()));
-        if (TaskProperties.of(task, ProcessVariables.PAPERS_PROPERTY).isPresent()) {
-            facts.put(ProcessVariables.PAPER_OPTIONS, panels.paperOptions(dossierCode));
-        }
+        facts.putAll(panels.variables(dossierCode, task.getDueDate(),
+                TaskProperties.of(task, ProcessVariables.PAPERS_PROPERTY).isPresent()));
         task.setVariablesLocal(facts);
     }
 

@@ -39,15 +39,11 @@ class StaffPapers {
         return new PapersJson(dossier.getCode(), dossier.getStatus().code(), checklist(dossier, files), others);
     }
 
-    /** The checklist of a dossier the caller may see, each paper with its scans. */
+    /** The checklist of a dossier the caller may see, each paper with its scans among the dossier's files. */
     @Transactional(readOnly = true)
-    List<PaperJson> checklist(Dossier dossier) {
-        return checklist(dossier, attachments.of(dossier.getCode()));
-    }
-
-    private List<PaperJson> checklist(Dossier dossier, List<Attachment> files) {
+    List<PaperJson> checklist(Dossier dossier, List<Attachment> files) {
         ZoneId zone = calendar.zone();
-        return papers.checklist(dossier.getCode()).stream()
+        return papers.checklist(dossier).stream()
                 .map(p -> new PaperJson(p.getPosition(), p.getName(), p.getKind().name(), papers.kind(p.getKind()),
                         p.getCount(), p.isReceived(), at(p, zone), p.getReceivedBy(),
                         files.stream().filter(f -> Integer.valueOf(p.getPosition()).equals(f.getPaperPosition()))
