@@ -5,7 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a user name) are stored as their SHA-256 only. Times are the nodes' wall clocks (keep them in step, as the
  * engine's job due dates need anyway), in epoch milliseconds.
  *
- * <p>Each {@link #acquire} is one short transaction of its own; {@link #exhausted} is one read. Hits older than
+ * <p>Each {@link #acquire} is one short transaction of its own; {@link #exhausted} is one read, of one key or of
+ * several (the login throttle's address and address-and-user: one read for every login). Hits older than
  * the longest window seen (at least a day) are deleted every {@value #SWEEP_EVERY} acquisitions.
  */
 public class DatabaseRateLimiter implements RateLimiter {
@@ -78,6 +83,36 @@ public class DatabaseRateLimiter implements RateLimiter {
         Window window = window(hash(key), start);
         return window.count() < limit.requests() ? Optional.empty()
                 : Optional.of(Duration.ofMillis(window.oldest() - start));
+    }
+
+    @Override
+    public Optional<Duration> exhausted(Map<String, RateLimit> limits) {
+        if (limits.size() < 2) {
+            return RateLimiter.super.exhausted(limits);
+        }
+        long now = clock.millis();
+        Map<String, RateLimit> byHash = new HashMap<>();
+        Map<String, Long> starts = new HashMap<>();
+        StringBuilder where = new StringBuilder();
+        List<Object> arguments = new ArrayList<>();
+        limits.forEach((key, limit) -> {
+            String hash = hash(key);
+            long start = now - limit.window().toMillis();
+            byHash.put(hash, limit);
+            starts.put(hash, start);
+            where.append(where.isEmpty() ? "" : " or ").append("(key_hash = ? and hit_at > ?)");
+            arguments.add(hash);
+            arguments.add(start);
+        });
+        List<Duration> waits = new ArrayList<>();
+        jdbc.query("select key_hash, count(*), min(hit_at) from rate_limit_hit where " + where + " group by key_hash",
+                rs -> {
+                    String hash = rs.getString(1);
+                    if (rs.getLong(2) >= byHash.get(hash).requests()) {
+                        waits.add(Duration.ofMillis(rs.getLong(3) - starts.get(hash)));
+                    }
+                }, arguments.toArray());
+        return waits.stream().max(Duration::compareTo);
     }
 
     /** The key's row, locked until the transaction ends (created first if it is new). */

@@ -1,6 +1,7 @@
 package vn.motcua.ratelimit;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,4 +23,14 @@ public interface RateLimiter {
      * @return empty when one more would be allowed; otherwise how long until it would be
      */
     Optional<Duration> exhausted(String key, RateLimit limit);
+
+    /**
+     * {@link #exhausted(String, RateLimit)} of several keys, each against its own limit.
+     *
+     * @return empty when one more would be allowed on every key; otherwise the longest wait of those used up
+     */
+    default Optional<Duration> exhausted(Map<String, RateLimit> limits) {
+        return limits.entrySet().stream().map(e -> exhausted(e.getKey(), e.getValue())).flatMap(Optional::stream)
+                .max(Duration::compareTo);
+    }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -120,8 +121,8 @@ class LoginThrottle {
             String address = request.getRemoteAddr();
             String addressKey = "login|" + address;
             String userKey = addressKey + "|" + user.get();
-            Optional<Duration> wait = longest(limiter.exhausted(addressKey, limits.perAddress()),
-                    limiter.exhausted(userKey, limits.perUser()));
+            Optional<Duration> wait = limiter.exhausted(Map.of(addressKey, limits.perAddress(),
+                    userKey, limits.perUser()));
             if (wait.isPresent()) {
                 tooManyAttempts(request, response, wait.get());
                 return;
@@ -162,13 +163,6 @@ class LoginThrottle {
         private static String normalise(String user) {
             String name = user == null ? "" : user.strip().toLowerCase(Locale.ROOT);
             return name.length() > MAX_USER_LENGTH ? name.substring(0, MAX_USER_LENGTH) : name;
-        }
-
-        private static Optional<Duration> longest(Optional<Duration> a, Optional<Duration> b) {
-            if (a.isEmpty()) {
-                return b;
-            }
-            return b.isPresent() && b.get().compareTo(a.get()) > 0 ? b : a;
         }
 
         private void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, Duration wait)

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -76,6 +77,34 @@ class DatabaseRateLimiterTest {
         assertThat(limiter.exhausted("b", twoPerMinute)).isEmpty();
         clock.now = clock.now.plusSeconds(40);
         assertThat(limiter.exhausted("a", twoPerMinute)).isEmpty();
+    }
+
+    @Test
+    void severalKeysAreLookedAtInOneReadEachAgainstItsOwnLimit() {
+        DatabaseRateLimiter limiter = node();
+        RateLimit twoPerMinute = new RateLimit(2, Duration.ofMinutes(1));
+        RateLimit threePerHour = new RateLimit(3, Duration.ofHours(1));
+        Map<String, RateLimit> both = Map.of("login|10.0.0.3", twoPerMinute, "login|10.0.0.3|an", threePerHour);
+        assertThat(limiter.exhausted(both)).isEmpty();
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.acquire("login|10.0.0.3|an", threePerHour)).isEmpty();
+            clock.now = clock.now.plusSeconds(10);
+        }
+        // the user's allowance is used up: 30 s passed since the first of its three, 59 min 30 s to go
+        assertThat(limiter.exhausted(both)).contains(Duration.ofMinutes(59).plusSeconds(30));
+        assertThat(limiter.exhausted(Map.of("login|10.0.0.3", twoPerMinute))).isEmpty();
+        assertThat(limiter.acquire("login|10.0.0.3", twoPerMinute)).isEmpty();
+        assertThat(limiter.acquire("login|10.0.0.3", twoPerMinute)).isEmpty();
+        // both used up: the longer wait counts; each is what the key alone would say
+        assertThat(limiter.exhausted(both)).contains(limiter.exhausted("login|10.0.0.3|an", threePerHour).get());
+        assertThat(limiter.exhausted("login|10.0.0.3", twoPerMinute)).contains(Duration.ofMinutes(1));
+        clock.now = clock.now.plusSeconds(61);
+        // the address's minute is over, the user's hour is not
+        assertThat(limiter.exhausted("login|10.0.0.3", twoPerMinute)).isEmpty();
+        assertThat(limiter.exhausted(both)).contains(Duration.ofMinutes(58).plusSeconds(29));
+        // keys with no hits in their windows
+        assertThat(limiter.exhausted(Map.of("login|10.0.0.3", twoPerMinute, "login|10.0.0.4", twoPerMinute)))
+                .isEmpty();
     }
 
     @Test
