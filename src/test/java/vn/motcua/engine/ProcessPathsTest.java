@@ -45,6 +45,7 @@ class ProcessPathsTest {
     @Autowired Dossiers dossiers;
     @Autowired Driver driver;
     @Autowired DossierWorkflowAdapter workflow;
+    @Autowired TaskForms forms;
 
     @BeforeEach
     void setUp() {
@@ -71,6 +72,28 @@ class ProcessPathsTest {
 
         assertThat(workflow.view(found)).isEmpty();
         assertThat(workflow.openTasks(code)).extracting(DossierWorkflow.OpenTask::step).doesNotContain("Task_receptionCheck");
+    }
+
+    @Test
+    void eachTaskIsGuardedByItsOwnStepsFormEveryTimeItIsAsked() {
+        String code = driver.intake(HOUSEHOLD_BUSINESS);
+        Task check = driver.task(code, "Task_receptionCheck");
+        for (int asked = 0; asked < 2; asked++) {
+            assertThat(forms.formKey(check.getId())).contains("reception-check").contains(enginesFormKey(check));
+        }
+        driver.complete(code, "Task_receptionCheck", "APPROVE", null);
+        Task appraise = driver.task(code, "Task_appraise");
+        for (int asked = 0; asked < 2; asked++) {
+            assertThat(forms.formKey(appraise.getId())).contains("appraisal").contains(enginesFormKey(appraise));
+        }
+        // a task that ended, or never was, shows no form
+        assertThat(forms.formKey(check.getId())).isEmpty();
+        assertThat(forms.formKey("no-such-task")).isEmpty();
+    }
+
+    private String enginesFormKey(Task task) {
+        return tasks.createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult().getCamundaFormRef()
+                .getKey();
     }
 
     @Test
