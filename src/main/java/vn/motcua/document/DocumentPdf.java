@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -68,19 +71,25 @@ class DocumentPdf {
         RendererLog.install();
     }
 
-    /** Parsed sets of the four faces, kept for the next rendering. */
+    /**
+     * Parsed sets of the four faces there may be at once, each kept for the next rendering. A rendering that finds
+     * none idle and this many in use waits for one: parsing a fifth set (some 3 MB of font data copied, then its
+     * tables) for a single document, to drop it afterwards, made garbage that lived long enough to fill the old
+     * generation, for the job threads (up to six) render the receipts at the same moment. Four renderings at once
+     * already keep two processors busy.
+     */
     static final int KEPT = 4;
 
     /** The font files, read once. */
     private final Map<String, byte[]> fonts = new ConcurrentHashMap<>();
     private final BlockingQueue<TrueTypeFont[]> idle = new ArrayBlockingQueue<>(KEPT);
+    /** One permit for each set that may still be parsed: taken when a set is parsed, given back when it is closed. */
+    private final Semaphore unparsed = new Semaphore(KEPT);
+    private final AtomicInteger parsed = new AtomicInteger();
 
     byte[] render(String html) {
         Document markup = parse(html);
-        TrueTypeFont[] faces = idle.poll();
-        if (faces == null) {
-            faces = parseFaces();
-        }
+        TrueTypeFont[] faces = faces();
         boolean intact = false;
         // the renderer writes and closes the document (closed again here if it fails half-way: closing twice is
         // harmless); the faces stay open for the next one
@@ -108,6 +117,7 @@ class DocumentPdf {
             // a set whose rendering failed half-way is not trusted again
             if (!intact || !idle.offer(faces)) {
                 close(faces);
+                unparsed.release();
             }
         }
     }
@@ -173,6 +183,39 @@ class DocumentPdf {
         return idle.size();
     }
 
+    /** How many sets were parsed so far. */
+    int parsedSets() {
+        return parsed.get();
+    }
+
+    /** An idle set; a new one while fewer than {@link #KEPT} exist; else the next one given back. */
+    private TrueTypeFont[] faces() {
+        try {
+            while (true) {
+                TrueTypeFont[] faces = idle.poll();
+                if (faces != null) {
+                    return faces;
+                }
+                if (unparsed.tryAcquire()) {
+                    try {
+                        return parseFaces();
+                    } catch (RuntimeException e) {
+                        unparsed.release();
+                        throw e;
+                    }
+                }
+                // all in use: the first given back (or, if one is closed meanwhile, a permit to parse anew)
+                faces = idle.poll(50, TimeUnit.MILLISECONDS);
+                if (faces != null) {
+                    return faces;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the fonts", e);
+        }
+    }
+
     private TrueTypeFont[] parseFaces() {
         TrueTypeFont[] parsed = new TrueTypeFont[FACES.size()];
         try {
@@ -182,6 +225,7 @@ class DocumentPdf {
                 // PDFBox applied them word by word with regular expressions, a sixth of each PDF's time
                 parsed[i].setEnableGsub(false);
             }
+            this.parsed.incrementAndGet();
             return parsed;
         } catch (IOException e) {
             close(parsed);

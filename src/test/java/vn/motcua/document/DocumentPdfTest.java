@@ -69,6 +69,8 @@ class DocumentPdfTest {
             threads.shutdownNow();
         }
         assertThat(pdf.idleSets()).isBetween(1, DocumentPdf.KEPT);
+        // six threads at once share the four sets: none parsed for one document and dropped
+        assertThat(pdf.parsedSets()).isBetween(1, DocumentPdf.KEPT);
     }
 
     @Test
