@@ -2,27 +2,55 @@ package vn.motcua.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.motcua.MotcuaTest;
+import vn.motcua.Staff;
 
 /**
- * The engine's history cleanup is scheduled for the nightly window in Huế (22:00–05:00), so that ended dossiers'
- * history goes once its time to live has passed instead of growing without bound.
+ * The engine's history cleanup is scheduled for the nightly window in Huế (22:00–05:00), so that dossiers' history
+ * goes once its time to live has passed instead of growing without bound. The time to live counts from the root
+ * instance's start (a dossier's filing), and the removal time is written with each history row.
  */
 @MotcuaTest
 class HistoryCleanupTest {
 
+    /** Household business registration, at UBND phường Thuận Hóa. */
+    static final String HOUSEHOLD_BUSINESS = "1.001612";
+
+    /** The history tables whose rows carry a root instance and a removal time. */
+    static final List<String> TABLES = List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST",
+            "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_IDENTITYLINK", "ACT_HI_JOB_LOG", "ACT_HI_OP_LOG");
+
     @Autowired ProcessEngine engine;
     @Autowired HistoryService history;
+    @Autowired ManagementService management;
+    @Autowired RuntimeService runtime;
+    @Autowired Driver driver;
+    @Autowired JdbcTemplate jdbc;
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+        Staff.clear();
+    }
 
     @Test
     void theCleanupRunsInTheNightlyWindowInHue() {
@@ -38,5 +66,70 @@ class HistoryCleanupTest {
         });
         Job job = history.findHistoryCleanupJobs().get(0);
         assertThat(job.getProcessInstanceId()).isNull();
+    }
+
+    @Test
+    void anOpenDossiersHistoryAlreadyCarriesItsRemovalTimeTenYearsAfterItsFiling() {
+        // Tuesday 25 Nov 2025, 09:00 in Huế
+        Instant filed = Instant.parse("2025-11-25T02:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(filed));
+        Staff.actAs("demo", "camunda-admin");
+        String code = driver.intake(HOUSEHOLD_BUSINESS);
+        ClockUtil.setCurrentTime(Date.from(filed.plus(Duration.ofHours(2))));
+        driver.complete(code, "Task_receptionCheck", "APPROVE", "Đủ giấy tờ");
+        String lifecycle = driver.lifecycle(code).getId();
+        String handling = driver.handling(code).getId();
+        assertThat(handling).isNotEqualTo(lifecycle);
+
+        // the dossier is open (its appraisal waits), yet every row of its history, its handling's too, says when
+        // it goes: ten years (P3650D) after the filing, not after the reception two hours later
+        Instant removal = filed.plus(Duration.ofDays(3650));
+        for (String table : TABLES) {
+            List<Date> times = jdbc.queryForList("select REMOVAL_TIME_ from " + table + " where ROOT_PROC_INST_ID_ = ?",
+                    Date.class, lifecycle);
+            if (!table.equals("ACT_HI_OP_LOG") && !table.equals("ACT_HI_JOB_LOG")) {
+                assertThat(times).as(table).isNotEmpty();
+            }
+            assertThat(times).as(table).allSatisfy(time -> {
+                assertThat(time).isNotNull();
+                assertThat(time.toInstant()).isEqualTo(removal);
+            });
+        }
+        assertThat(jdbc.queryForObject("select count(*) from ACT_HI_ACTINST where PROC_INST_ID_ = ?"
+                + " and ROOT_PROC_INST_ID_ = ?", Long.class, handling, lifecycle)).isPositive();
+    }
+
+    @Test
+    void theCleanupRemovesWhatHasOutlivedItsTimeToLiveAndNothingElse() {
+        // Tuesday 25 Nov 2025, 09:00 in Huế: a dossier is filed, and the at-risk flags are refreshed (history kept
+        // for one day)
+        Instant start = Instant.parse("2025-11-25T02:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(start));
+        Staff.actAs("demo", "camunda-admin");
+        String code = driver.intake(HOUSEHOLD_BUSINESS);
+        String lifecycle = driver.lifecycle(code).getId();
+        String refresh = runtime.startProcessInstanceByKey("atRiskFlags").getId();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(refresh).finished().count())
+                .isOne();
+        Staff.clear();
+
+        try {
+            // the night after next, 23:00 in Huế: the cleanup runs
+            ClockUtil.setCurrentTime(Date.from(Instant.parse("2025-11-27T16:00:00Z")));
+            String job = history.cleanUpHistoryAsync(true).getId();
+            management.executeJob(job);
+
+            // the refresh's history is gone, every row of it; the dossier's stays
+            for (String table : TABLES) {
+                assertThat(jdbc.queryForObject("select count(*) from " + table + " where ROOT_PROC_INST_ID_ = ?",
+                        Long.class, refresh)).as(table).isZero();
+            }
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(lifecycle).count()).isOne();
+            assertThat(jdbc.queryForObject("select count(*) from ACT_HI_ACTINST where ROOT_PROC_INST_ID_ = ?",
+                    Long.class, lifecycle)).isPositive();
+        } finally {
+            // back to waiting for the nightly window
+            history.cleanUpHistoryAsync(false);
+        }
     }
 }
