@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -45,6 +46,7 @@ class HistoryCleanupTest {
     @Autowired RuntimeService runtime;
     @Autowired Driver driver;
     @Autowired JdbcTemplate jdbc;
+    @Autowired OpenInstancesRemovalTimes openInstances;
 
     @AfterEach
     void tearDown() {
@@ -97,6 +99,51 @@ class HistoryCleanupTest {
         }
         assertThat(jdbc.queryForObject("select count(*) from ACT_HI_ACTINST where PROC_INST_ID_ = ?"
                 + " and ROOT_PROC_INST_ID_ = ?", Long.class, handling, lifecycle)).isPositive();
+    }
+
+    @Test
+    void aDossierOpenSinceAnEarlierVersionGetsItsRemovalTimeAtStartUp() {
+        Instant filed = Instant.parse("2025-11-25T02:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(filed));
+        Staff.actAs("demo", "camunda-admin");
+        String code = driver.intake(HOUSEHOLD_BUSINESS);
+        String lifecycle = driver.lifecycle(code).getId();
+        Staff.clear();
+        // as an earlier version kept it: no removal time until the dossier ends
+        for (String table : TABLES) {
+            jdbc.update("update " + table + " set REMOVAL_TIME_ = null where ROOT_PROC_INST_ID_ = ?", lifecycle);
+        }
+
+        Batch batch = openInstances.provide();
+        assertThat(batch).isNotNull();
+        for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
+                batch.getMonitorJobDefinitionId())) {
+            for (Job job = next(definition); job != null; job = next(definition)) {
+                management.executeJob(job.getId());
+            }
+        }
+        // the batch is done and gone
+        assertThat(management.createBatchQuery().batchId(batch.getId()).count()).isZero();
+        Instant removal = filed.plus(Duration.ofDays(3650));
+        for (String table : TABLES) {
+            assertThat(jdbc.queryForList("select REMOVAL_TIME_ from " + table + " where ROOT_PROC_INST_ID_ = ?",
+                    Date.class, lifecycle)).as(table).allSatisfy(time -> {
+                        assertThat(time).isNotNull();
+                        assertThat(time.toInstant()).isEqualTo(removal);
+                    });
+        }
+        // what the dossier writes from now on takes it too, and a second start-up finds nothing to do
+        Staff.actAs("demo", "camunda-admin");
+        driver.complete(code, "Task_receptionCheck", "APPROVE", "Đủ giấy tờ");
+        assertThat(jdbc.queryForList("select REMOVAL_TIME_ from ACT_HI_TASKINST where ROOT_PROC_INST_ID_ = ?",
+                Date.class, lifecycle)).hasSizeGreaterThan(1).allSatisfy(time -> assertThat(time).isNotNull());
+        assertThat(jdbc.queryForObject("select count(*) from ACT_HI_PROCINST where END_TIME_ is null"
+                + " and REMOVAL_TIME_ is null and ID_ = ROOT_PROC_INST_ID_ and ID_ = ?", Long.class, lifecycle)).isZero();
+    }
+
+    private Job next(String jobDefinition) {
+        return management.createJobQuery().jobDefinitionId(jobDefinition).listPage(0, 1).stream().findFirst()
+                .orElse(null);
     }
 
     @Test
