@@ -114,6 +114,9 @@ class HistoryCleanupTest {
             jdbc.update("update " + table + " set REMOVAL_TIME_ = null where ROOT_PROC_INST_ID_ = ?", lifecycle);
         }
 
+        // the start-up, an hour later
+        Instant upgraded = filed.plus(Duration.ofHours(1));
+        ClockUtil.setCurrentTime(Date.from(upgraded));
         Batch batch = openInstances.provide();
         assertThat(batch).isNotNull();
         for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
@@ -122,8 +125,13 @@ class HistoryCleanupTest {
                 management.executeJob(job.getId());
             }
         }
-        // the batch is done and gone
+        // the batch is done and gone; the log of its jobs carries the batch's own removal time, ten years after it
+        // started (the engine writes it on those rows whose job definition still exists)
         assertThat(management.createBatchQuery().batchId(batch.getId()).count()).isZero();
+        assertThat(jdbc.queryForList("select REMOVAL_TIME_ from ACT_HI_JOB_LOG where JOB_DEF_ID_ in (?, ?)",
+                Date.class, batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId()))
+                .filteredOn(time -> time != null).extracting(Date::toInstant).hasSizeGreaterThanOrEqualTo(2)
+                .containsOnly(upgraded.plus(Duration.ofDays(3650)));
         Instant removal = filed.plus(Duration.ofDays(3650));
         for (String table : TABLES) {
             assertThat(jdbc.queryForList("select REMOVAL_TIME_ from " + table + " where ROOT_PROC_INST_ID_ = ?",
