@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.time.format.DateTimeFormatter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -152,6 +155,10 @@ class DossierPanels {
         panel.put("hasFields", !fields.isEmpty());
 
         List<Attachment> stored = files.of(code);
+        List<Opinion> given = opinions.of(code);
+        List<StatusChange> lines = dossiers.history(code);
+        lookUp(names, Stream.of(stored.stream().map(Attachment::getUploadedBy), given.stream().map(Opinion::getActor),
+                lines.stream().map(StatusChange::getActor)).flatMap(actors -> actors));
         List<Map<String, Object>> checklist = new ArrayList<>();
         for (DossierPaper paper : checklistRows) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -172,13 +179,11 @@ class DossierPanels {
         panel.put("otherFiles", others);
         panel.put("hasOtherFiles", !others.isEmpty());
 
-        List<Opinion> given = opinions.of(code);
         List<Map<String, String>> opinionRows = given.stream().map(o -> opinion(o, names)).toList();
         panel.put("hasOpinion", !given.isEmpty());
         panel.put("opinion", given.isEmpty() ? opinion(null, names) : opinionRows.get(opinionRows.size() - 1));
         panel.put("opinions", opinionRows);
 
-        List<StatusChange> lines = dossiers.history(code);
         List<Map<String, String>> printable = new ArrayList<>();
         for (AvailableDocument document : documents.available(dossier, lines)) {
             if (PRINTABLE.contains(document.form())) {
@@ -267,6 +272,16 @@ class DossierPanels {
         row.put("decision", opinion == null ? "" : text(opinion.getDecisionLabel()));
         row.put("note", opinion == null ? "" : text(opinion.getNote()));
         return row;
+    }
+
+    /** The officers among the actors, their names looked up together, as {@link #actor} shows them. */
+    private void lookUp(Map<String, String> names, Stream<String> actors) {
+        Set<String> officerIds = actors.filter(id -> id != null && !id.isBlank() && !Actors.CITIZEN.equals(id)
+                && !Actors.SYSTEM.equals(id)).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, String> found = officerIds.isEmpty() ? Map.of() : officers.fullNames(officerIds);
+        for (String id : officerIds) {
+            names.put(id, found.containsKey(id) ? found.get(id) + " (" + id + ")" : id);
+        }
     }
 
     private String actor(String userId, Map<String, String> names) {

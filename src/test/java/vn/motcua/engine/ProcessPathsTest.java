@@ -223,6 +223,8 @@ class ProcessPathsTest {
                 .contains("\"step\":\"Thẩm định hồ sơ\"")
                 .contains("\"decision\":\"Đủ điều kiện — trình lãnh đạo phê duyệt\"")
                 .contains("\"note\":\"Đủ điều kiện cấp; địa điểm kinh doanh phù hợp\"")
+                // the officer who gave it, by name and user id
+                .contains("\"by\":\"Quản trị hệ thống (demo)\"")
                 // the history names its steps, never the BPMN ids
                 .contains("Tiếp nhận, hẹn trả kết quả").doesNotContain("Task_markReceived")
                 .contains("\"idNumber\":\"046190001234\"");
