@@ -74,9 +74,7 @@ class HistoryCleanupTest {
     void anOpenDossiersHistoryAlreadyCarriesItsRemovalTimeTenYearsAfterItsFiling() {
         // Tuesday 25 Nov 2025, 09:00 in Huế
         Instant filed = Instant.parse("2025-11-25T02:00:00Z");
-        ClockUtil.setCurrentTime(Date.from(filed));
-        Staff.actAs("demo", "camunda-admin");
-        String code = driver.intake(HOUSEHOLD_BUSINESS);
+        String code = fileAt(filed);
         ClockUtil.setCurrentTime(Date.from(filed.plus(Duration.ofHours(2))));
         driver.complete(code, "Task_receptionCheck", "APPROVE", "Đủ giấy tờ");
         String lifecycle = driver.lifecycle(code).getId();
@@ -85,17 +83,10 @@ class HistoryCleanupTest {
 
         // the dossier is open (its appraisal waits), yet every row of its history, its handling's too, says when
         // it goes: ten years (P3650D) after the filing, not after the reception two hours later
-        Instant removal = filed.plus(Duration.ofDays(3650));
-        for (String table : TABLES) {
-            List<Date> times = jdbc.queryForList("select REMOVAL_TIME_ from " + table + " where ROOT_PROC_INST_ID_ = ?",
-                    Date.class, lifecycle);
-            if (!table.equals("ACT_HI_OP_LOG") && !table.equals("ACT_HI_JOB_LOG")) {
-                assertThat(times).as(table).isNotEmpty();
-            }
-            assertThat(times).as(table).allSatisfy(time -> {
-                assertThat(time).isNotNull();
-                assertThat(time.toInstant()).isEqualTo(removal);
-            });
+        assertRemovalTime(lifecycle, filed.plus(Duration.ofDays(3650)));
+        for (String table : TABLES.subList(0, 6)) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where ROOT_PROC_INST_ID_ = ?",
+                    Long.class, lifecycle)).as(table).isPositive();
         }
         assertThat(jdbc.queryForObject("select count(*) from ACT_HI_ACTINST where PROC_INST_ID_ = ?"
                 + " and ROOT_PROC_INST_ID_ = ?", Long.class, handling, lifecycle)).isPositive();
@@ -104,9 +95,7 @@ class HistoryCleanupTest {
     @Test
     void aDossierOpenSinceAnEarlierVersionGetsItsRemovalTimeAtStartUp() {
         Instant filed = Instant.parse("2025-11-25T02:00:00Z");
-        ClockUtil.setCurrentTime(Date.from(filed));
-        Staff.actAs("demo", "camunda-admin");
-        String code = driver.intake(HOUSEHOLD_BUSINESS);
+        String code = fileAt(filed);
         String lifecycle = driver.lifecycle(code).getId();
         Staff.clear();
         // as an earlier version kept it: no removal time until the dossier ends
@@ -132,14 +121,7 @@ class HistoryCleanupTest {
                 Date.class, batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId()))
                 .filteredOn(time -> time != null).extracting(Date::toInstant).hasSizeGreaterThanOrEqualTo(2)
                 .containsOnly(upgraded.plus(Duration.ofDays(3650)));
-        Instant removal = filed.plus(Duration.ofDays(3650));
-        for (String table : TABLES) {
-            assertThat(jdbc.queryForList("select REMOVAL_TIME_ from " + table + " where ROOT_PROC_INST_ID_ = ?",
-                    Date.class, lifecycle)).as(table).allSatisfy(time -> {
-                        assertThat(time).isNotNull();
-                        assertThat(time.toInstant()).isEqualTo(removal);
-                    });
-        }
+        assertRemovalTime(lifecycle, filed.plus(Duration.ofDays(3650)));
         // what the dossier writes from now on takes it too, and a second start-up finds nothing to do
         Staff.actAs("demo", "camunda-admin");
         driver.complete(code, "Task_receptionCheck", "APPROVE", "Đủ giấy tờ");
@@ -147,6 +129,23 @@ class HistoryCleanupTest {
                 Date.class, lifecycle)).hasSizeGreaterThan(1).allSatisfy(time -> assertThat(time).isNotNull());
         assertThat(jdbc.queryForObject("select count(*) from ACT_HI_PROCINST where END_TIME_ is null"
                 + " and REMOVAL_TIME_ is null and ID_ = ROOT_PROC_INST_ID_ and ID_ = ?", Long.class, lifecycle)).isZero();
+    }
+
+    private String fileAt(Instant at) {
+        ClockUtil.setCurrentTime(Date.from(at));
+        Staff.actAs("demo", "camunda-admin");
+        return driver.intake(HOUSEHOLD_BUSINESS);
+    }
+
+    /** Every history row of the root instance and those it called, in each table, carries that removal time. */
+    private void assertRemovalTime(String root, Instant removal) {
+        for (String table : TABLES) {
+            assertThat(jdbc.queryForList("select REMOVAL_TIME_ from " + table + " where ROOT_PROC_INST_ID_ = ?",
+                    Date.class, root)).as(table).allSatisfy(time -> {
+                        assertThat(time).isNotNull();
+                        assertThat(time.toInstant()).isEqualTo(removal);
+                    });
+        }
     }
 
     private Job next(String jobDefinition) {
@@ -158,10 +157,7 @@ class HistoryCleanupTest {
     void theCleanupRemovesWhatHasOutlivedItsTimeToLiveAndNothingElse() {
         // Tuesday 25 Nov 2025, 09:00 in Huế: a dossier is filed, and the at-risk flags are refreshed (history kept
         // for one day)
-        Instant start = Instant.parse("2025-11-25T02:00:00Z");
-        ClockUtil.setCurrentTime(Date.from(start));
-        Staff.actAs("demo", "camunda-admin");
-        String code = driver.intake(HOUSEHOLD_BUSINESS);
+        String code = fileAt(Instant.parse("2025-11-25T02:00:00Z"));
         String lifecycle = driver.lifecycle(code).getId();
         String refresh = runtime.startProcessInstanceByKey("atRiskFlags").getId();
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(refresh).finished().count())
