@@ -3,7 +3,9 @@ package vn.motcua.engine;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
  * on would take none from them either, and their history would never be cleaned up. At start-up those roots, and the
  * instances they called, get their removal time (start plus their definition's time to live) on every history row, by
  * one of the engine's batches (which Cockpit shows). A database without such instances, new or already done, costs
- * one query.
+ * one query. With the removal time set back at the end ({@code historyRemovalTimeStrategy: end}), open roots have
+ * none by design, and nothing is done.
  */
 @Component
 class OpenInstancesRemovalTimes {
@@ -28,10 +31,12 @@ class OpenInstancesRemovalTimes {
 
     private final JdbcTemplate jdbc;
     private final HistoryService history;
+    private final ProcessEngine engine;
 
-    OpenInstancesRemovalTimes(JdbcTemplate jdbc, @Lazy HistoryService history) {
+    OpenInstancesRemovalTimes(JdbcTemplate jdbc, @Lazy HistoryService history, @Lazy ProcessEngine engine) {
         this.jdbc = jdbc;
         this.history = history;
+        this.engine = engine;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -41,6 +46,11 @@ class OpenInstancesRemovalTimes {
 
     /** Starts the batch that writes the missing removal times, if any root instance lacks one; null if none does. */
     Batch provide() {
+        String strategy = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getHistoryRemovalTimeStrategy();
+        if (!ProcessEngineConfigurationImpl.HISTORY_REMOVAL_TIME_STRATEGY_START.equals(strategy)) {
+            return null;
+        }
         List<String> roots = jdbc.queryForList("select PI.ID_ from ACT_HI_PROCINST PI"
                 + " join ACT_RE_PROCDEF PD on PD.ID_ = PI.PROC_DEF_ID_"
                 + " where PI.END_TIME_ is null and PI.REMOVAL_TIME_ is null and PI.ID_ = PI.ROOT_PROC_INST_ID_"
