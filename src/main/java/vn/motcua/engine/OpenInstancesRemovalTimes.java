@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
  * The history's removal time is written with each history row, from the root instance's start
  * ({@code historyRemovalTimeStrategy: start}). A database kept by an earlier version, whose engine wrote it when each
  * root instance ended, holds root instances still open at the upgrade without one; the rows written for them from then
- * on would take none from them either, and their history would never be cleaned up. At start-up those roots, and the
- * instances they called, get their removal time (start plus their definition's time to live) on every history row, by
- * one of the engine's batches (which Cockpit shows). A database without such instances, new or already done, costs
+ * on would take none from them either, and their history would never be cleaned up. So do roots that an earlier
+ * node started and a new one ended, while both ran during a rolling upgrade. At start-up those roots, open or ended,
+ * and the instances they called, get their removal time (start plus their definition's time to live) on every history
+ * row, by one of the engine's batches (which Cockpit shows). A database without such instances, new or already done, costs
  * one query. With the removal time set back at the end ({@code historyRemovalTimeStrategy: end}), open roots have
  * none by design, and nothing is done.
  */
@@ -53,14 +54,14 @@ class OpenInstancesRemovalTimes {
         }
         List<String> roots = jdbc.queryForList("select PI.ID_ from ACT_HI_PROCINST PI"
                 + " join ACT_RE_PROCDEF PD on PD.ID_ = PI.PROC_DEF_ID_"
-                + " where PI.END_TIME_ is null and PI.REMOVAL_TIME_ is null and PI.ID_ = PI.ROOT_PROC_INST_ID_"
+                + " where PI.REMOVAL_TIME_ is null and PI.ID_ = PI.ROOT_PROC_INST_ID_"
                 + " and PD.HISTORY_TTL_ is not null", String.class);
         if (roots.isEmpty()) {
             return null;
         }
         Batch batch = history.setRemovalTimeToHistoricProcessInstances().calculatedRemovalTime()
                 .byIds(roots.toArray(String[]::new)).hierarchical().executeAsync();
-        log.info("History removal times: {} open root instances had none (history kept by an earlier version);"
+        log.info("History removal times: {} root instances had none (history kept by an earlier version);"
                 + " batch {} writes them", roots.size(), batch.getId());
         return batch;
     }

@@ -97,10 +97,13 @@ class HistoryCleanupTest {
         Instant filed = Instant.parse("2025-11-25T02:00:00Z");
         String code = fileAt(filed);
         String lifecycle = driver.lifecycle(code).getId();
+        // and an at-risk refresh (history kept one day), started by a node of the earlier version and ended by a new one
+        String refresh = runtime.startProcessInstanceByKey("atRiskFlags").getId();
         Staff.clear();
-        // as an earlier version kept it: no removal time until the dossier ends
+        // as an earlier version kept them: no removal time until the root ends
         for (String table : TABLES) {
-            jdbc.update("update " + table + " set REMOVAL_TIME_ = null where ROOT_PROC_INST_ID_ = ?", lifecycle);
+            jdbc.update("update " + table + " set REMOVAL_TIME_ = null where ROOT_PROC_INST_ID_ in (?, ?)", lifecycle,
+                    refresh);
         }
 
         // the start-up, an hour later
@@ -131,6 +134,7 @@ class HistoryCleanupTest {
                 .filteredOn(time -> time != null).extracting(Date::toInstant).hasSizeGreaterThanOrEqualTo(2)
                 .containsOnly(upgraded.plus(Duration.ofDays(3650)));
         assertRemovalTime(lifecycle, filed.plus(Duration.ofDays(3650)));
+        assertRemovalTime(refresh, filed.plus(Duration.ofDays(1)));
         // what the dossier writes from now on takes it too, and a second start-up finds nothing to do
         Staff.actAs("demo", "camunda-admin");
         driver.complete(code, "Task_receptionCheck", "APPROVE", "Đủ giấy tờ");
