@@ -71,7 +71,6 @@ final class SystemAccess {
         return call(() -> context.getTaskManager().findTaskById(taskId));
     }
 
-    /** The user of this id, or null; inside a command by id through the configured identity provider. */
     /** The users of those ids that exist, in one query, as {@link #user} reads one. */
     static List<User> users(IdentityService identity, Collection<String> userIds) {
         String[] ids = userIds.toArray(String[]::new);
@@ -82,6 +81,7 @@ final class SystemAccess {
         return call(() -> context.getReadOnlyIdentityProvider().createUserQuery(context).userIdIn(ids).list());
     }
 
+    /** The user of this id, or null; inside a command by id through the configured identity provider. */
     static User user(IdentityService identity, String userId) {
         CommandContext context = Context.getCommandContext();
         if (context == null) {
