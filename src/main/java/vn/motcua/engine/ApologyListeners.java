@@ -63,8 +63,7 @@ class ApologyListeners {
 
     /** Re-appoints the dossier once a supervisor approved. */
     @Bean("reappointDelegate")
-    JavaDelegate reappointDelegate(Deadlines deadlines, @Lazy IdentityService identity, @Lazy TaskService tasks,
-            DossierPanelRefresh panels) {
+    JavaDelegate reappointDelegate(Deadlines deadlines, @Lazy IdentityService identity, @Lazy TaskService tasks) {
         return (DelegateExecution execution) -> {
             Authentication auth = identity.getCurrentAuthentication();
             String approver = auth != null ? auth.getUserId() : SYSTEM;
@@ -78,8 +77,6 @@ class ApologyListeners {
                     (String) execution.getVariable(ProcessVariables.DRAFTED_BY),
                     approver, signer, holder(deadlines, tasks, code));
             execution.setVariable(ProcessVariables.REAPPOINTMENT_ID, reappointment.getId());
-            // the open tasks' panels show the new appointment and the Form 04 to print
-            panels.refreshAfterCommit(DossierKeys.of(execution));
         };
     }
 

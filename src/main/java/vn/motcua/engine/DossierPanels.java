@@ -43,10 +43,11 @@ import vn.motcua.online.DossierFiles;
 import vn.motcua.online.PageFormat;
 
 /**
- * The dossier panel every task form shows, as one JSON variable of the task ({@code dossierPanel}): the code, the
- * procedure, the applicant with ID number and phone, the procedure's fields as filed, the papers with the files of
- * each and links to open them, the appointment and the step's own due date, the previous step's opinion, the
- * documents to print, the history with human step names. Built from the dossier tables.
+ * The dossier panel every task form shows, as one JSON variable of the task's form ({@code dossierPanel}, added when
+ * the form is read: {@link DossierPanelFormService}): the code, the procedure, the applicant with ID number and phone,
+ * the procedure's fields as filed, the papers with the files of each and links to open them, the appointment and the
+ * step's own due date, the previous step's opinion, the documents to print, the history with human step names. Built
+ * from the dossier tables.
  *
  * <p>Every value is plain text (or a link the application builds from the dossier code and numeric ids): the forms'
  * HTML view inserts values escaped, and never takes a link from what a citizen typed. No value is null, so a
@@ -87,28 +88,18 @@ class DossierPanels {
 
     /** The panel as a JSON variable, for a task due at {@code stepDue} (null: the step has no due date). */
     JsonValue variable(String code, Date stepDue) {
-        return (JsonValue) variables(code, stepDue, false).get(ProcessVariables.DOSSIER_PANEL);
-    }
-
-    /**
-     * The task's panel ({@link ProcessVariables#DOSSIER_PANEL}) and, with {@code paperOptions}, the checklist's
-     * choices ({@link ProcessVariables#PAPER_OPTIONS}): the papers read once for both.
-     */
-    Map<String, Object> variables(String code, Date stepDue, boolean paperOptions) {
         Dossier dossier = dossiers.require(code);
-        List<DossierPaper> checklist = papers.checklist(dossier);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(ProcessVariables.DOSSIER_PANEL, jsonValue(panel(dossier, checklist, stepDue)));
-        if (paperOptions) {
-            variables.put(ProcessVariables.PAPER_OPTIONS, paperOptions(checklist));
-        }
-        return variables;
+        return jsonValue(panel(dossier, papers.checklist(dossier), stepDue));
     }
 
     /**
-     * The checklist's choices for a form: the papers not received yet, "1. name (kind, n bản)" with the paper's
-     * position as value; the officer ticks those the citizen hands in now.
+     * The checklist's choices for a form ({@link ProcessVariables#PAPER_OPTIONS}): the papers not received yet,
+     * "1. name (kind, n bản)" with the paper's position as value; the officer ticks those the citizen hands in now.
      */
+    JsonValue paperOptions(Dossier dossier) {
+        return paperOptions(papers.checklist(dossier));
+    }
+
     private JsonValue paperOptions(List<DossierPaper> checklist) {
         List<Map<String, String>> options = new ArrayList<>();
         for (DossierPaper paper : checklist) {

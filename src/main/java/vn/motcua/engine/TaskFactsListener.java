@@ -18,10 +18,11 @@ import vn.motcua.dossier.Dossiers;
 
 /**
  * Added to every user task (see {@link TaskFactsPlugin}): when a task is created it gets the
- * dossier's key facts and its dossier panel ({@link DossierPanels}) as task-local variables, read
- * from the dossier tables, so the form shows them without the process carrying copies (and, where
- * the form ticks papers off, the checklist's choices); and the previous step's decision, note and
- * papers are cleared so that every decision is taken afresh.
+ * dossier's key facts as task-local variables, read from the dossier tables, so Tasklist's cards
+ * and the form show them without the process carrying copies (and, where the form ticks papers
+ * off, the checklist's choices); and the previous step's decision, note and papers are cleared so
+ * that every decision is taken afresh. The form's dossier panel is not stored: it is built when
+ * the form is read ({@link DossierPanelFormService}).
  */
 @Component
 class TaskFactsListener implements TaskListener {
@@ -63,9 +64,10 @@ class TaskFactsListener implements TaskListener {
                 .map(procedure::unitOf).orElse(procedure.leadHandlingUnit()).getName());
         facts.put(ProcessVariables.RECEIVED_AT, format(dossier.getReceivedAt()));
         facts.put(ProcessVariables.APPOINTMENT_DATE, format(dossier.getAppointmentAt()));
-        // the dossier panel of the form, and the checklist's choices where the form ticks papers off
-        facts.putAll(panels.variables(dossierCode, task.getDueDate(),
-                TaskProperties.of(task, ProcessVariables.PAPERS_PROPERTY).isPresent()));
+        // the checklist's choices where the form ticks papers off (the dossier panel is added when the form is read)
+        if (TaskProperties.of(task, ProcessVariables.PAPERS_PROPERTY).isPresent()) {
+            facts.put(ProcessVariables.PAPER_OPTIONS, panels.paperOptions(dossier));
+        }
         task.setVariablesLocal(facts);
     }
 

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Attaches {@link TaskFactsListener} to the create event, and {@link EngineOwnedShadowListener},
  * {@link PapersListener}, {@link OpinionListener} then {@link StepEndListener} to the complete event, of every user
- * task of every process. Built-in listeners run before those the BPMN declares (the decision check).
+ * task of every process. Built-in listeners run before those the BPMN declares (the decision check). And gives the engine
+ * the form service that adds the dossier panel to a task's form ({@link DossierPanelFormService}).
  */
 @Component
 class TaskFactsPlugin extends AbstractProcessEnginePlugin {
@@ -28,18 +29,22 @@ class TaskFactsPlugin extends AbstractProcessEnginePlugin {
     private final EngineOwnedShadowListener shadows;
     private final PapersListener papers;
     private final OpinionListener opinions;
+    private final DossierPanels panels;
 
     TaskFactsPlugin(@Lazy TaskFactsListener listener, @Lazy StepEndListener stepEnd,
-            @Lazy EngineOwnedShadowListener shadows, @Lazy PapersListener papers, @Lazy OpinionListener opinions) {
+            @Lazy EngineOwnedShadowListener shadows, @Lazy PapersListener papers, @Lazy OpinionListener opinions,
+            @Lazy DossierPanels panels) {
         this.listener = listener;
         this.stepEnd = stepEnd;
         this.shadows = shadows;
         this.papers = papers;
         this.opinions = opinions;
+        this.panels = panels;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setFormService(new DossierPanelFormService(panels));
         List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
         if (listeners == null) {
             listeners = new ArrayList<>();

@@ -20,7 +20,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -59,16 +58,14 @@ class Attachments {
     private final AttachmentProperties properties;
     private final WorkingCalendar calendar;
     private final MessageSource messages;
-    private final ApplicationEventPublisher events;
     private final PageFormat format = new PageFormat();
 
     Attachments(AttachmentRepository attachments, AttachmentProperties properties, WorkingCalendar calendar,
-            MessageSource messages, ApplicationEventPublisher events) {
+            MessageSource messages) {
         this.attachments = attachments;
         this.properties = properties;
         this.calendar = calendar;
         this.messages = messages;
-        this.events = events;
     }
 
     /**
@@ -171,9 +168,6 @@ class Attachments {
         List<Attachment> stored = new ArrayList<>();
         for (Checked file : files) {
             stored.add(store(dossierCode, kind, file, actor));
-        }
-        if (!stored.isEmpty()) {
-            events.publishEvent(new DossierFilesAdded(dossierCode, kind));
         }
         return stored;
     }

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -62,6 +63,7 @@ class CounterIntakeApiTest {
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
     @Autowired TaskService tasks;
+    @Autowired FormService forms;
     @Autowired AttachmentProperties attachments;
     @Autowired Driver driver;
 
@@ -346,7 +348,7 @@ class CounterIntakeApiTest {
         assertThat(scanned.json().get(0).get("paper").asInt()).isEqualTo(1);
         // the open task's panel shows it without reopening
         String recordTask = driver.task(code, "Task_recordSupplement").getId();
-        assertThat(tasks.getVariableLocal(recordTask, "dossierPanel").toString()).contains("ban-sao-cccd.pdf");
+        assertThat(forms.getTaskFormVariables(recordTask).get("dossierPanel").toString()).contains("ban-sao-cccd.pdf");
 
         Staff.actAs("tiepnhan.hcc", "hcc_reception");
         driver.complete(code, "Task_recordSupplement", null, null);
@@ -363,7 +365,7 @@ class CounterIntakeApiTest {
                 Part.file("file", "giay-chung-nhan.pdf", "application/pdf", pdf("kq")));
         assertThat(result.status()).as(result.body()).isEqualTo(201);
         String returnTask = driver.task(code, "Task_returnResult").getId();
-        assertThat(tasks.getVariableLocal(returnTask, "dossierPanel").toString()).contains("giay-chung-nhan.pdf")
+        assertThat(forms.getTaskFormVariables(returnTask).get("dossierPanel").toString()).contains("giay-chung-nhan.pdf")
                 .contains("Kết quả điện tử");
     }
 

@@ -419,7 +419,8 @@ class DeadlinePathsTest {
             assertThat(r.getApprovedBy()).isNotBlank();
         });
         // the appraisal still open shows the new appointment and the letter to print in its dossier panel
-        assertThat(tasks.getVariableLocal(driver.task(code, "Task_appraise").getId(), "dossierPanel").toString())
+        assertThat(engine.getFormService().getTaskFormVariables(driver.task(code, "Task_appraise").getId())
+                .get("dossierPanel").toString())
                 .contains("\"appointment\":\"09:00 01/12/2025\"").contains("Mẫu 04");
         ProcessInstance watch = driver.instance(code, "appointmentWatch");
         assertThat(watch).isWaitingAt("Task_mailApology");

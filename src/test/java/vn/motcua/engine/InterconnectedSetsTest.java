@@ -209,9 +209,9 @@ class InterconnectedSetsTest {
         assertThat(driver.candidateGroups(approval)).containsExactly("sonnmt_leaders");
         // the signing leader's form shows which receipt was recorded
         Api.Response panel = Api.at(port).as("lanhdao.sonnmt", "demo")
-                .get("/engine-rest/task/" + approval.getId() + "/variables/dossierPanel?deserializeValue=false");
+                .get("/engine-rest/task/" + approval.getId() + "/form-variables?deserializeValues=false");
         assertThat(panel.status()).as(panel.body()).isEqualTo(200);
-        assertThat(panel.body()).contains("Giấy nộp tiền số 0012345").contains("Ghi nhận đã nộp thuế, lệ phí");
+        assertThat(panel.json().path("dossierPanel").path("value").asText()).contains("Giấy nộp tiền số 0012345").contains("Ghi nhận đã nộp thuế, lệ phí");
         assertThat(dossiers.history(code)).anySatisfy(h -> assertThat(h.getNote()).contains("nghĩa vụ tài chính"));
     }
 }

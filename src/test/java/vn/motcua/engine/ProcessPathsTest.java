@@ -218,7 +218,8 @@ class ProcessPathsTest {
         String code = intake(HOUSEHOLD_BUSINESS);
         complete(code, "Task_receptionCheck", "APPROVE", null);
         complete(code, "Task_appraise", "APPROVE", "Đủ điều kiện cấp; địa điểm kinh doanh phù hợp");
-        String panel = tasks.getVariableLocal(task(code, "Task_approve").getId(), "dossierPanel").toString();
+        String panel = engine.getFormService().getTaskFormVariables(task(code, "Task_approve").getId())
+                .get("dossierPanel").toString();
         assertThat(panel).contains("\"hasOpinion\":true")
                 .contains("\"step\":\"Thẩm định hồ sơ\"")
                 .contains("\"decision\":\"Đủ điều kiện — trình lãnh đạo phê duyệt\"")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -30,6 +31,7 @@ class TaskFactsHistoryTest {
 
     @Autowired Driver driver;
     @Autowired TaskService tasks;
+    @Autowired FormService forms;
     @Autowired HistoryService history;
     @Autowired JdbcTemplate jdbc;
 
@@ -53,11 +55,16 @@ class TaskFactsHistoryTest {
         String lifecycle = driver.lifecycle(code).getId();
         String handling = driver.handling(code).getId();
 
-        // the open appraisal shows its facts
+        // the open appraisal shows its facts; its form's dossier panel is built when the form is read, not stored
         String appraisal = driver.task(code, "Task_appraise").getId();
-        assertThat(tasks.getVariablesLocal(appraisal)).containsKeys(ProcessVariables.DOSSIER_PANEL,
-                ProcessVariables.APPLICANT_NAME, ProcessVariables.PROCEDURE_NAME, ProcessVariables.DOSSIER_CODE);
+        assertThat(tasks.getVariablesLocal(appraisal)).containsKeys(ProcessVariables.APPLICANT_NAME,
+                ProcessVariables.PROCEDURE_NAME, ProcessVariables.DOSSIER_CODE)
+                .doesNotContainKey(ProcessVariables.DOSSIER_PANEL);
         assertThat(tasks.getVariablesLocal(appraisal).get(ProcessVariables.APPLICANT_NAME)).isEqualTo("Trần Thị Bình");
+        assertThat(jdbc.queryForObject("select count(*) from ACT_RU_VARIABLE where NAME_ = 'dossierPanel'", Long.class))
+                .isZero();
+        assertThat(forms.getTaskFormVariables(appraisal).get(ProcessVariables.DOSSIER_PANEL).toString())
+                .contains("\"fullName\":\"Trần Thị Bình\"");
 
         List<HistoricVariableInstance> kept = history.createHistoricVariableInstanceQuery()
                 .processInstanceIdIn(lifecycle, handling).includeDeleted().list();
