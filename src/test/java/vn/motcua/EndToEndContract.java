@@ -165,7 +165,7 @@ public abstract class EndToEndContract {
 
             // what a node that stopped between the timer's commit and the hand-over leaves: no mail, none in the log
             mail.purge();
-            assertThat(jdbc.update("delete from mail_log where idempotency_key like ?", "step-overdue:" + code + ":h%"))
+            assertThat(Committed.update(jdbc, "delete from mail_log where idempotency_key like ?", "step-overdue:" + code + ":h%"))
                     .isOne();
             String escalation = demo.get("/engine-rest/process-instance?processDefinitionKey=stepEscalation&businessKey="
                     + code).json().get(0).get("id").asText();

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * benchmark.memoryDossiers} (1,000) dossiers at the counter ({@code POST /api/dossiers}) and completes their
  * reception, appraisal and approval through the engine REST API as the unit's officers; the bare application starts
  * three times as many instances with six variables and completes their tasks. Each completion looks its task up first
- * ({@code GET /engine-rest/task}). Then the resident set ({@code VmRSS}) and its peak ({@code VmHWM}) of each JVM are
+ * ({@code GET /engine-rest/task}) and reads its form ({@code GET /engine-rest/task/{id}/form-variables}), as an
+ * officer opening the task in Tasklist does. Then the resident set ({@code VmRSS}) and its peak ({@code VmHWM}) of each JVM are
  * read from {@code /proc}. Goal: Motcua's at most 1.3 times the bare application's.
  *
  * <p>{@code ./mvnw verify -Pmemory} (after the packaged jar is built by the same command). Tag {@code memory}: not part
@@ -138,14 +139,23 @@ class MemoryBenchmarkIT {
         }
     }
 
-    /** Looks the one task up ({@code GET /engine-rest/task?…}) and completes it. */
+    /**
+     * Looks the one task up ({@code GET /engine-rest/task?…}), reads its form as Tasklist does when the officer opens
+     * it ({@code GET /engine-rest/task/{id}/form-variables}: Motcua builds the dossier panel there) and completes it.
+     */
     private static void complete(Api api, String query, Map<String, Object> body) {
         Api.Response found = api.get("/engine-rest/task?" + query);
         if (found.status() != 200 || found.json().size() != 1) {
             failed(found);
             return;
         }
-        Api.Response done = api.post("/engine-rest/task/" + found.json().get(0).get("id").asText() + "/complete", body);
+        String task = "/engine-rest/task/" + found.json().get(0).get("id").asText();
+        Api.Response form = api.get(task + "/form-variables?deserializeValues=false");
+        if (form.status() != 200) {
+            failed(form);
+            return;
+        }
+        Api.Response done = api.post(task + "/complete", body);
         if (done.status() != 204) {
             failed(done);
         }

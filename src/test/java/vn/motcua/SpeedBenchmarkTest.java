@@ -77,7 +77,9 @@ import vn.motcua.engine.Driver;
  * {@code POST /engine-rest/task/{id}/complete} by the unit's officer) against a bare start → user task → end
  * process deployed in the same engine, as throughput ratios, {@code benchmark.threads} client threads,
  * interleaved rounds; the intake's anchor is the bare start as an application serves it, an authenticated
- * {@code POST} over HTTP ({@link BareStart}), and the engine's own start in this JVM is printed beside it;</li>
+ * {@code POST} over HTTP ({@link BareStart}), and the engine's own start in this JVM is printed beside it; before
+ * each step, the officer opens each task's form as Tasklist does ({@code GET /engine-rest/task/{id}/form-variables},
+ * where the dossier panel is built), against the bare task's form, a ratio of its own;</li>
  * <li>a specialist's <em>Việc của đơn vị</em> filter listed as Tasklist lists it
  * ({@code POST /engine-rest/filter/{id}/list}, HAL, 15 tasks sorted by due date) with
  * {@code benchmark.tasks} open tasks in the city seeded through the engine, {@code benchmark.unitTasks}
@@ -165,9 +167,10 @@ class SpeedBenchmarkTest {
         for (String what : ratios.keySet()) {
             List<Double> r = ratios.get(what);
             List<Double> a = anchors.get(what);
-            System.out.printf("SPEED %-10s bare %5.1f–%5.1f /s, Motcua %.2f–%.2f× of it (goal ≥ 0.8×), %d threads,"
+            System.out.printf("SPEED %-10s bare %5.1f–%5.1f /s, Motcua %.2f–%.2f× of it (%s), %d threads,"
                     + " %d rounds of %d%n", what, Collections.min(a), Collections.max(a), Collections.min(r),
-                    Collections.max(r), THREADS, ROUNDS, OPS);
+                    Collections.max(r), what.endsWith(" form") ? "opening the task's form, no goal" : "goal ≥ 0.8×",
+                    THREADS, ROUNDS, OPS);
         }
         System.out.printf("SPEED failed requests under load: %d%n", FAILURES.get());
         engineCostPerDossier();
@@ -211,6 +214,11 @@ class SpeedBenchmarkTest {
             List<String> bare = bareTasks.subList(s * ops, (s + 1) * ops);
             Api officer = officers[s];
             String step = steps[s][0];
+            // the officer opens the task's form first, as Tasklist does (its variables, the dossier panel among them,
+            // built at this moment); the bare task's form has the instance's six variables
+            pair = compare(bareFirst, () -> rate("bare form", n, i -> readForm(counter, bare.get(i))),
+                    () -> rate(step + " form", n, i -> readForm(officer, ours.get(i))));
+            record(ratios, anchors, steps[s][0] + " form", pair);
             pair = compare(bareFirst, () -> rate("bare task", n, i -> complete(counter, bare.get(i), Map.of())),
                     () -> rate(step, n, i -> complete(officer, ours.get(i),
                             Map.of("variables", Map.of("decision", Map.of("value", "APPROVE"))))));
@@ -272,6 +280,14 @@ class SpeedBenchmarkTest {
                         "email", "an@example.com", "address", "5 Hùng Vương, phường Thuận Hóa, Huế"),
                 "formData", Map.of("businessName", businessName, "businessAddress", "5 Hùng Vương, Huế",
                         "businessLines", "Bán lẻ", "capital", "100000000"));
+    }
+
+    /** The task's form variables as Tasklist reads them when an officer opens the task. */
+    private static void readForm(Api officer, String taskId) {
+        Api.Response form = officer.get("/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false");
+        if (form.status() != 200) {
+            failed(form);
+        }
     }
 
     private static void complete(Api officer, String taskId, Map<String, Object> body) {

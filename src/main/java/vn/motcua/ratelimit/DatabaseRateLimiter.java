@@ -137,9 +137,11 @@ public class DatabaseRateLimiter implements RateLimiter {
     void sweep() {
         long cutoff = clock.millis() - longestWindow.get();
         try {
-            int hits = jdbc.update("delete from rate_limit_hit where hit_at < ?", cutoff);
-            int keys = jdbc.update("delete from rate_limit_key where last_at < ?", cutoff);
-            log.debug("Rate limits: {} old hits and {} idle keys deleted", hits, keys);
+            own.executeWithoutResult(status -> {
+                int hits = jdbc.update("delete from rate_limit_hit where hit_at < ?", cutoff);
+                int keys = jdbc.update("delete from rate_limit_key where last_at < ?", cutoff);
+                log.debug("Rate limits: {} old hits and {} idle keys deleted", hits, keys);
+            });
         } catch (DataAccessException e) {
             log.warn("Rate limits: deleting old hits failed ({}); the next sweep tries again", e.toString());
         }

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.motcua.Api;
+import vn.motcua.Committed;
 import vn.motcua.MotcuaTest;
 
 /**
@@ -58,7 +59,7 @@ class CalendarApiTest {
     @AfterEach
     void cleanUp() {
         context.removeApplicationListener(listener);
-        jdbc.update("delete from calendar_day where day_date >= ?", LocalDate.of(2031, 1, 1));
+        Committed.update(jdbc, "delete from calendar_day where day_date >= ?", LocalDate.of(2031, 1, 1));
     }
 
     @Test
@@ -219,9 +220,9 @@ class CalendarApiTest {
             assertThat(calendar.isWorkingDay(LocalDate.of(2024, 9, 3))).isTrue();
             // a year the database has no official schedule for is imported whole, and announced; an entry an
             // administrator stored while the year was provisional is replaced
-            jdbc.update("delete from calendar_day where day_date between ? and ?", LocalDate.of(2024, 1, 1),
+            Committed.update(jdbc, "delete from calendar_day where day_date between ? and ?", LocalDate.of(2024, 1, 1),
                     LocalDate.of(2024, 12, 31));
-            jdbc.update("delete from calendar_year where year_number = 2024");
+            Committed.update(jdbc, "delete from calendar_year where year_number = 2024");
             storedDays.reload();
             assertThat(calendar.isProvisional(LocalDate.of(2024, 9, 3))).isTrue();
             assertThat(admin.put("/api/calendar/days/2024-11-25", Map.of("kind", "DAY_OFF", "name", "Nghỉ tạm"))

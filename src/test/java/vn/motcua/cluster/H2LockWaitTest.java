@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.motcua.Committed;
 import vn.motcua.MotcuaTest;
 
 /**
@@ -27,8 +28,8 @@ class H2LockWaitTest {
 
     @Test
     void aTransactionWaitsForTheRegisterCounterHeldThreeSecondsByAnother() throws Exception {
-        jdbc.update("delete from register_counter where unit_key = 'lock-wait-test'");
-        jdbc.update("insert into register_counter (unit_key, register_year, last_value) values ('lock-wait-test', 2099, 0)");
+        Committed.update(jdbc, "delete from register_counter where unit_key = 'lock-wait-test'");
+        Committed.update(jdbc, "insert into register_counter (unit_key, register_year, last_value) values ('lock-wait-test', 2099, 0)");
         try {
             try (Connection holder = dataSource.getConnection()) {
                 holder.setAutoCommit(false);
@@ -53,7 +54,7 @@ class H2LockWaitTest {
             assertThat(jdbc.queryForObject("select last_value from register_counter where unit_key = 'lock-wait-test'",
                     Integer.class)).as("both numbers taken").isEqualTo(2);
         } finally {
-            jdbc.update("delete from register_counter where unit_key = 'lock-wait-test'");
+            Committed.update(jdbc, "delete from register_counter where unit_key = 'lock-wait-test'");
         }
     }
 

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.motcua.Committed;
 import vn.motcua.Staff;
 import vn.motcua.engine.Driver;
 
@@ -176,9 +177,9 @@ abstract class DossierRegisterContract {
         assertThat(dossiers.require(second).getRegisterNumber()).isEqualTo(2);
 
         // as a database of the version before the register: numbers gone, the book of 2024 not started
-        jdbc.update("update dossier set register_year = null, register_number = null where code in (?, ?)", first,
+        Committed.update(jdbc, "update dossier set register_year = null, register_number = null where code in (?, ?)", first,
                 second);
-        jdbc.update("delete from register_counter where unit_key = 'phuongphuxuan' and register_year = 2024");
+        Committed.update(jdbc, "delete from register_counter where unit_key = 'phuongphuxuan' and register_year = 2024");
         register.enterEarlierDossiers();
         assertThat(dossiers.require(first).getRegisterNumber()).isEqualTo(1);
         assertThat(dossiers.require(second).getRegisterNumber()).isEqualTo(2);

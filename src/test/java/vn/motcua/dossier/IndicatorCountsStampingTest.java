@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.motcua.Committed;
 import vn.motcua.MotcuaTest;
 
 /**
@@ -67,7 +68,7 @@ class IndicatorCountsStampingTest {
                 stored(d[6])});
         }
         // loaded around the application: neither changed_at nor count_month
-        jdbc.batchUpdate("insert into dossier (code, procedure_code, receiving_unit, channel, status, applicant_full_name,"
+        Committed.batchUpdate(jdbc, "insert into dossier (code, procedure_code, receiving_unit, channel, status, applicant_full_name,"
                 + " applicant_id_number, applicant_phone, applicant_address, filed_at, filed_by, received_at,"
                 + " appointment_at, due_at, finished_at, verdict, e_result_at, version, paused_minutes,"
                 + " extension_minutes, supplement_requests, reappointments) values"
@@ -79,14 +80,14 @@ class IndicatorCountsStampingTest {
 
     @AfterEach
     void clear() {
-        jdbc.update("delete from dossier where code like 'STAMP-%'");
+        Committed.update(jdbc, "delete from dossier where code like 'STAMP-%'");
         counts.rebuild();
     }
 
     @Test
     void theFirstBuildStampsEachDossierInBoundedTransactions() {
         // one dossier stamped already keeps its stamp
-        jdbc.update("update dossier set changed_at = ? where code = 'STAMP-07'", stored("2026-02-01T00:00+07:00"));
+        Committed.update(jdbc, "update dossier set changed_at = ? where code = 'STAMP-07'", stored("2026-02-01T00:00+07:00"));
 
         // two dossiers per transaction: the stamping goes on range after range
         assertThat(counts.stamp(2)).isGreaterThanOrEqualTo(DOSSIERS.length - 1 + DOSSIERS.length - 1);

@@ -350,6 +350,8 @@ class DeadlinePathsTest {
                         "delete from mail_log where idempotency_key like ?")) {
             delete.setString(1, "step-overdue:" + code + ":h%");
             assertThat(delete.executeUpdate()).isOne();
+            // the pool's connections come with auto-commit off
+            connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

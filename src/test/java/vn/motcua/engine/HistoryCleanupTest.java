@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.motcua.Committed;
 import vn.motcua.MotcuaTest;
 import vn.motcua.Staff;
 
@@ -102,7 +103,7 @@ class HistoryCleanupTest {
         Staff.clear();
         // as an earlier version kept them: no removal time until the root ends
         for (String table : TABLES) {
-            jdbc.update("update " + table + " set REMOVAL_TIME_ = null where ROOT_PROC_INST_ID_ in (?, ?)", lifecycle,
+            Committed.update(jdbc, "update " + table + " set REMOVAL_TIME_ = null where ROOT_PROC_INST_ID_ in (?, ?)", lifecycle,
                     refresh);
         }
 

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.web.multipart.MultipartFile;
 
+import vn.motcua.Committed;
 import vn.motcua.MotcuaTest;
 import vn.motcua.engine.Driver;
 import vn.motcua.online.PublicClient.Part;
@@ -148,7 +149,7 @@ class OnlineApiTest {
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.json().get("detail").asText()).isEqualTo("Không có thủ tục mã 9.999999 trong danh mục.");
 
-        jdbc.update("update procedure_def set online_filing = false where code = '1.013222'");
+        Committed.update(jdbc, "update procedure_def set online_filing = false where code = '1.013222'");
         try {
             PublicClient.Response counterOnly = citizen.file(Samples.filing("1.013222", "Phan Văn Quầy"),
                     Part.file("a.pdf", "application/pdf", Samples.pdf("a")));
@@ -158,7 +159,7 @@ class OnlineApiTest {
                     .isEqualTo("Thủ tục mã 1.013222 chưa cho phép nộp hồ sơ trực tuyến. Vui lòng nộp hồ sơ tại Bộ phận Một cửa.");
             assertThat(citizen.get("/nop-ho-so/1.013222").status()).isEqualTo(404);
         } finally {
-            jdbc.update("update procedure_def set online_filing = true where code = '1.013222'");
+            Committed.update(jdbc, "update procedure_def set online_filing = true where code = '1.013222'");
         }
         assertThat(snapshot()).isEqualTo(before);
     }

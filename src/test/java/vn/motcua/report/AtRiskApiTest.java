@@ -32,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.motcua.Api;
+import vn.motcua.Committed;
 import vn.motcua.MailServer;
 import vn.motcua.MotcuaTest;
 import vn.motcua.Staff;
@@ -123,7 +124,7 @@ class AtRiskApiTest {
             Instant start = calendar.addWorkingTime(first, k * 480L, null).toInstant();
             Instant appraised = calendar.addWorkingTime(start, Math.round(ratio * 960), null).toInstant();
             Instant approved = calendar.addWorkingTime(appraised, 120, null).toInstant();
-            jdbc.update("insert into dossier (code, procedure_code, receiving_unit, channel, status,"
+            Committed.update(jdbc, "insert into dossier (code, procedure_code, receiving_unit, channel, status,"
                     + " applicant_full_name, applicant_id_number, applicant_phone, applicant_address, filed_at,"
                     + " filed_by, received_at, appointment_at, due_at, finished_at, returned_at, verdict, version)"
                     + " values (?, ?, 'phuongthuanhoa', 'COUNTER', 'RETURNED', 'Công dân lịch sử', '046190000000',"
@@ -141,7 +142,7 @@ class AtRiskApiTest {
     }
 
     private void handover(String code, String step, Instant start, long share, Instant end, String by) {
-        jdbc.update("insert into handover (dossier_code, step_key, unit_key, started_at, share_minutes, paused_minutes,"
+        Committed.update(jdbc, "insert into handover (dossier_code, step_key, unit_key, started_at, share_minutes, paused_minutes,"
                 + " due_at, ended_at, ended_by, verdict) values (?, ?, 'phuongthuanhoa', ?, ?, 0, ?, ?, ?, 'ON_TIME')",
                 code, step, ts(start), share, ts(calendar.addWorkingTime(start, share, null).toInstant()), ts(end), by);
     }

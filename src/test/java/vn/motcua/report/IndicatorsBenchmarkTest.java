@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.motcua.Committed;
 import vn.motcua.MotcuaTest;
 import vn.motcua.dossier.IndicatorCounts;
 
@@ -96,7 +97,7 @@ class IndicatorsBenchmarkTest {
      */
     private java.time.Duration storedShift() {
         Instant probe = Instant.parse("2025-06-01T00:00:00Z");
-        jdbc.update("insert into dossier (code, procedure_code, receiving_unit, channel, status, applicant_full_name,"
+        Committed.update(jdbc, "insert into dossier (code, procedure_code, receiving_unit, channel, status, applicant_full_name,"
                 + " applicant_id_number, applicant_phone, applicant_address, filed_at, filed_by, version, paused_minutes,"
                 + " extension_minutes, supplement_requests, reappointments) values ('BENCH-PROBE', '2.001610', 'hcc',"
                 + " 'ONLINE', 'NEW', 'Công dân', '046000000000', '0905000000', 'Huế', ?, 'bench', 0, 0, 0, 0, 0)",
@@ -106,7 +107,7 @@ class IndicatorsBenchmarkTest {
                         .setParameter("at", probe).executeUpdate());
         LocalDateTime stored = jdbc.queryForObject("select filed_at from dossier where code = 'BENCH-PROBE'",
                 LocalDateTime.class);
-        jdbc.update("delete from dossier where code = 'BENCH-PROBE'");
+        Committed.update(jdbc, "delete from dossier where code = 'BENCH-PROBE'");
         return java.time.Duration.between(LocalDateTime.ofInstant(probe, ZoneOffset.UTC), stored);
     }
 
@@ -134,11 +135,11 @@ class IndicatorsBenchmarkTest {
                     finished && !refused ? VERDICTS[i % 3] : null, i % 17 == 0 ? 1 : 0,
                     ts(finished ? finishedAt : received)});
             if (batch.size() == 5_000) {
-                jdbc.batchUpdate(sql, batch);
+                Committed.batchUpdate(jdbc, sql, batch);
                 batch.clear();
             }
         }
-        jdbc.batchUpdate(sql, batch);
+        Committed.batchUpdate(jdbc, sql, batch);
     }
 
     private java.time.Duration shift = java.time.Duration.ZERO;

@@ -28,6 +28,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.catalog.Catalog;
 import vn.motcua.catalog.Role;
@@ -82,12 +84,14 @@ class IdentityBootstrap implements ApplicationRunner {
     private final MessageSource messages;
     private final ClusterLock lock;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
 
     IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters,
             TaskService tasks, Catalog catalog, AdminProperties admin, MessageSource messages, ClusterLock lock,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.lock = lock;
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -173,8 +177,8 @@ class IdentityBootstrap implements ApplicationRunner {
             if (ids.isEmpty()) {
                 break;
             }
-            jdbc.batchUpdate("delete from ACT_RU_AUTHORIZATION where ID_ = ?",
-                    ids.stream().map(id -> new Object[] {id}).toList());
+            transaction.executeWithoutResult(status -> jdbc.batchUpdate(
+                    "delete from ACT_RU_AUTHORIZATION where ID_ = ?", ids.stream().map(id -> new Object[] {id}).toList()));
             deleted += ids.size();
         }
         if (deleted > 0) {

@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.motcua.Api;
+import vn.motcua.Committed;
 import vn.motcua.MotcuaTest;
 import vn.motcua.Staff;
 import vn.motcua.engine.Driver;
@@ -113,7 +114,7 @@ class TaskAuthorizationsTest {
         int readAndUpdate = Permissions.READ.getValue() | Permissions.UPDATE.getValue();
         for (String[] who : List.of(new String[] {"phuongthuanhoa_specialists", null},
                 new String[] {null, "chuyenvien.thuanhoa"})) {
-            jdbc.update("insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_,"
+            Committed.update(jdbc, "insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_,"
                     + " RESOURCE_ID_, PERMS_) values (?, 1, 1, ?, ?, ?, ?, ?)", java.util.UUID.randomUUID().toString(),
                     who[0], who[1], Resources.TASK.resourceType(), appraisal, readAndUpdate);
         }
