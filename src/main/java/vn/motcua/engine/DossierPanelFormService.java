@@ -26,6 +26,7 @@ import vn.motcua.dossier.DossierProblem;
 class DossierPanelFormService extends FormServiceImpl {
 
     private static final Logger log = LoggerFactory.getLogger(DossierPanelFormService.class);
+
     private final DossierPanels panels;
 
     DossierPanelFormService(DossierPanels panels) {

@@ -3,6 +3,9 @@ package vn.motcua.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -45,7 +48,7 @@ class PoolAutoCommitTest {
             started.getConnection().close();
             postProcessor.postProcessBeforeInitialization(started, "dataSource");
             assertThat(started.isAutoCommit()).isTrue();
-            java.util.Map<String, Object> properties = new java.util.HashMap<>();
+            Map<String, Object> properties = new HashMap<>();
             new PoolAutoCommit().providerDisablesAutoCommit(started).customize(properties);
             assertThat(properties).doesNotContainKey(PoolAutoCommit.PROVIDER_DISABLES_AUTOCOMMIT);
 
@@ -57,7 +60,7 @@ class PoolAutoCommitTest {
 
     private static HikariDataSource pool() {
         HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl("jdbc:h2:mem:pool-auto-commit-" + java.util.UUID.randomUUID());
+        pool.setJdbcUrl("jdbc:h2:mem:pool-auto-commit-" + UUID.randomUUID());
         pool.setMaximumPoolSize(1);
         return pool;
     }

@@ -68,6 +68,12 @@ class DossierPanelFormServiceTest {
         assertThat(jdbc.queryForObject("select count(*) from ACT_RU_VARIABLE where TASK_ID_ = ? and NAME_ = ?",
                 Long.class, reception.getId(), ProcessVariables.DOSSIER_PANEL)).isZero();
 
+        // an API client that leaves the values to be deserialised gets the same panel
+        Api.Response plain = counter.get(form);
+        assertThat(plain.status()).as(plain.body()).isEqualTo(200);
+        assertThat(JSON.readTree(plain.json().path("dossierPanel").path("value").asText()).path("code").asText())
+                .isEqualTo(code);
+
         // a form that asks for other variables only does not get it
         Api.Response named = counter.get(form + "?variableNames=dossierCode&deserializeValues=false");
         assertThat(named.status()).as(named.body()).isEqualTo(200);
